@@ -1,0 +1,41 @@
+// The JSON language service's messages are generic ("Value is not accepted"). Here they learn
+// what Airbyte does with the problem and what to type instead.
+import { DiagnosticSeverity, ErrorCode, type Diagnostic, type TextDocument } from 'vscode-json-languageservice';
+import { closestMatch } from '../rules/spelling';
+
+const REQUIRED_HINTS: Record<string, string> = {
+  sourceId: 'the id of the Airbyte source to read from (Ctrl+Space lists the sources of your server)',
+  destinationId: 'the id of the Airbyte destination to write to (Ctrl+Space lists the destinations of your server)',
+  status: '`active` (syncs run on schedule), `inactive` (paused) or `deprecated`',
+};
+
+export function refineServiceDiagnostic(diagnostic: Diagnostic, document: TextDocument): Diagnostic {
+  const refined: Diagnostic = { ...diagnostic, source: 'airbyte' };
+  if (diagnostic.code === ErrorCode.DuplicateKey) {
+    const key = document.getText(diagnostic.range);
+    refined.severity = DiagnosticSeverity.Warning;
+    refined.message = `Duplicate key ${key}: Airbyte keeps only the last value and drops the others. Remove the extra one.`;
+    return refined;
+  }
+  if (diagnostic.code === ErrorCode.EnumValueMismatch) {
+    const allowed = [...diagnostic.message.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]);
+    const actual = document.getText(diagnostic.range).replace(/^"|"$/g, '');
+    const suggestion = closestMatch(actual, allowed);
+    refined.message =
+      `Airbyte rejects ${JSON.stringify(actual)} here (400).` +
+      (suggestion ? ` Did you mean "${suggestion}"?` : '') +
+      ` Allowed: ${allowed.map((a) => `"${a}"`).join(', ')}.`;
+    if (suggestion) refined.data = { replaceValueWith: suggestion };
+    return refined;
+  }
+  const missing = /^Missing property "(.+)"\.$/.exec(diagnostic.message);
+  if (missing) {
+    const hint = REQUIRED_HINTS[missing[1]];
+    refined.message = `Missing required property "${missing[1]}": Airbyte rejects the request without it (400).` + (hint ? ` Add ${hint}.` : '');
+    return refined;
+  }
+  if (/^Incorrect type\./.test(diagnostic.message)) {
+    refined.message = `${diagnostic.message} Airbyte cannot read this value and rejects the request (400).`;
+  }
+  return refined;
+}

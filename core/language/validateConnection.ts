@@ -1,0 +1,96 @@
+// All problems of one connection file: JSON syntax, the schema, and Airbyte's own rules, with
+// messages that say what is wrong and what to do, at the place they belong.
+import {
+  DiagnosticSeverity,
+  ErrorCode,
+  type Diagnostic,
+  type JSONDocument,
+  type LanguageService,
+  type TextDocument,
+} from 'vscode-json-languageservice';
+import { DiagnosticTag } from 'vscode-languageserver-types';
+import { runRules, type RuleProblem } from '../rules';
+import { refineServiceDiagnostic } from './refineMessages';
+import { checkNesting, MAX_NESTING_DEPTH } from './nestingGuard';
+
+export const DIAGNOSTIC_SOURCE = 'airbyte';
+
+const SEVERITY: Record<RuleProblem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export async function validateConnection(
+  service: LanguageService,
+  document: TextDocument,
+  jsonDocument?: JSONDocument,
+): Promise<Diagnostic[]> {
+  const text = document.getText();
+  if (text.trim() === '') {
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'empty-file',
+        message: 'The file is empty. A connection needs at least `sourceId`, `destinationId` and `status`: type `airbyte-connection` and accept the snippet, or press Ctrl+Space.',
+      },
+    ];
+  }
+  const nesting = checkNesting(text);
+  if (nesting.tooDeep) {
+    const at = document.positionAt(nesting.offset);
+    return [
+      {
+        range: { start: at, end: { line: at.line, character: at.character + 1 } },
+        severity: DiagnosticSeverity.Error,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'too-deep',
+        message: `This JSON is nested more than ${MAX_NESTING_DEPTH} levels deep here; the editor does not analyse it further. A connection file is never this deep: check for a generated or corrupted value.`,
+      },
+    ];
+  }
+
+  const parsed = jsonDocument ?? service.parseJSONDocument(document);
+  const serviceDiagnostics = await service.doValidation(document, parsed, {
+    comments: 'error', // Airbyte's JSON reader rejects comments and trailing commas
+    trailingCommas: 'error',
+    schemaValidation: 'error',
+    schemaRequest: 'ignore',
+  });
+  const diagnostics = serviceDiagnostics.map((d) => refineServiceDiagnostic(d, document));
+
+  if (parsed.root) {
+    for (const problem of runRules({ root: parsed.root })) {
+      diagnostics.push(toDiagnostic(problem, document));
+    }
+  }
+  return dedupe(diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function toDiagnostic(problem: RuleProblem, document: TextDocument): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: document.positionAt(problem.node.offset), end: document.positionAt(problem.node.offset + problem.node.length) },
+    severity: SEVERITY[problem.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: problem.code,
+    message: problem.message,
+  };
+  if (problem.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (problem.data) diagnostic.data = problem.data;
+  return diagnostic;
+}
+
+/** The same message at the same place is shown once (the schema and a rule may agree). */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.range.start.line}:${d.range.start.character}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export { ErrorCode };

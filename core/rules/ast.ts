@@ -1,0 +1,66 @@
+// Small read-only helpers over the JSON language service's syntax tree, so that rules read
+// like the Airbyte behaviour they describe and every problem keeps its exact place.
+import type { ASTNode, ObjectASTNode, PropertyASTNode } from 'vscode-json-languageservice';
+
+export function asObject(node: ASTNode | undefined): ObjectASTNode | undefined {
+  return node?.type === 'object' ? node : undefined;
+}
+
+export function property(node: ASTNode | undefined, key: string): PropertyASTNode | undefined {
+  const object = asObject(node);
+  if (!object) return undefined;
+  // The last duplicate wins, as it does for Airbyte's JSON reader.
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    if (object.properties[i].keyNode.value === key) return object.properties[i];
+  }
+  return undefined;
+}
+
+export function child(node: ASTNode | undefined, key: string): ASTNode | undefined {
+  return property(node, key)?.valueNode;
+}
+
+export function items(node: ASTNode | undefined): ASTNode[] {
+  return node?.type === 'array' ? node.items : [];
+}
+
+export function stringValue(node: ASTNode | undefined): string | undefined {
+  return node?.type === 'string' ? node.value : undefined;
+}
+
+export function booleanValue(node: ASTNode | undefined): boolean | undefined {
+  return node?.type === 'boolean' ? node.value : undefined;
+}
+
+/** A present value that is not `null`. */
+export function isSet(node: ASTNode | undefined): node is ASTNode {
+  return node !== undefined && node.type !== 'null';
+}
+
+/** `["a","b"]` -> ["a","b"]; anything else -> undefined. */
+export function stringArray(node: ASTNode | undefined): string[] | undefined {
+  if (node?.type !== 'array') return undefined;
+  const result: string[] = [];
+  for (const item of node.items) {
+    if (item.type !== 'string') return undefined;
+    result.push(item.value);
+  }
+  return result;
+}
+
+/** `[["a"],["b","c"]]` -> [["a"],["b","c"]]; anything else -> undefined. */
+export function stringArrays(node: ASTNode | undefined): string[][] | undefined {
+  if (node?.type !== 'array') return undefined;
+  const result: string[][] = [];
+  for (const item of node.items) {
+    const inner = stringArray(item);
+    if (!inner) return undefined;
+    result.push(inner);
+  }
+  return result;
+}
+
+/** The key node of a property, or the node itself: where a problem about a field belongs. */
+export function keyOf(node: ASTNode): ASTNode {
+  return node.parent?.type === 'property' ? node.parent.keyNode : node;
+}

@@ -1,0 +1,49 @@
+// Operations created with the connection: each operator type needs its own settings object,
+// which Airbyte checks before creating the operation; the others' settings are ignored.
+import { child, isSet, items, keyOf, stringValue } from './ast';
+import type { Rule, RuleProblem } from './rule';
+
+const SETTINGS_OF: Record<string, string> = { normalization: 'normalization', dbt: 'dbt', webhook: 'webhook' };
+
+export const operationRules: Rule = ({ root }) => {
+  const problems: RuleProblem[] = [];
+  for (const operation of items(child(root, 'operations'))) {
+    const configuration = child(operation, 'operatorConfiguration');
+    const typeNode = child(configuration, 'operatorType');
+    const type = stringValue(typeNode);
+    if (!type || !(type in SETTINGS_OF)) continue;
+    const wanted = SETTINGS_OF[type];
+    if (!isSet(child(configuration, wanted))) {
+      problems.push({
+        node: typeNode!,
+        severity: 'error',
+        code: 'operator-settings-missing',
+        message: `Airbyte rejects a \`${type}\` operation without \`operatorConfiguration.${wanted}\`. Add it${exampleFor(type)}.`,
+      });
+    }
+    for (const other of Object.values(SETTINGS_OF)) {
+      const node = child(configuration, other);
+      if (other !== wanted && isSet(node)) {
+        problems.push({
+          node: keyOf(node),
+          severity: 'warning',
+          code: 'operator-settings-ignored',
+          unnecessary: true,
+          message: `Airbyte ignores \`${other}\` on a \`${type}\` operation. Remove it, or set \`operatorType\` to \`${other}\`.`,
+        });
+      }
+    }
+  }
+  return problems;
+};
+
+function exampleFor(type: string): string {
+  switch (type) {
+    case 'normalization':
+      return ': `"normalization": { "option": "basic" }`';
+    case 'dbt':
+      return ': `"dbt": { "gitRepoUrl": "https://github.com/org/dbt-project.git" }`';
+    default:
+      return ': `"webhook": { "webhookConfigId": "…", "webhookType": "dbtCloud", "dbtCloud": { "accountId": 1, "jobId": 1 } }`';
+  }
+}

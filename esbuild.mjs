@@ -1,0 +1,37 @@
+// One build for every bundle: the extension client, the language server (also the `bin`),
+// its validation worker, the local Airbyte-compatible server, and the extension-host test suite.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  {
+    entryPoints: { server: 'server/src/node/main.ts', validationWorker: 'server/src/node/validationWorker.ts' },
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  { entryPoints: { 'local-airbyte': 'local-airbyte/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // The extension-host suite keeps mocha and vscode external: they are resolved at run time.
+  { entryPoints: { 'test/suite/index': 'test/suite/index.ts' }, external: ['vscode', 'mocha'] },
+];
+
+const contexts = await Promise.all(
+  builds.map((b) => esbuild.context({ ...common, outdir: 'dist', ...b })),
+);
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,37 @@
+// The language server's Node entry and `bin`: `airbyte-connection-language-server --stdio`.
+// Any LSP client (VS Code, Neovim, Helix, Emacs) can start it this way.
+import * as path from 'node:path';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../server';
+import { createWorkerValidator } from './workerValidator';
+
+const VERSION = '0.1.0';
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(
+    'Usage: airbyte-connection-language-server --stdio\n\n' +
+      'Language server for Airbyte *.connection.json files (WebBackendConnectionCreate, Airbyte v0.44.3).\n' +
+      'Speaks LSP over stdio; serves every document whose URI ends in .connection.json.\n',
+  );
+  process.exit(0);
+}
+if (args.includes('--version')) {
+  process.stdout.write(`${VERSION}\n`);
+  process.exit(0);
+}
+// Started with no transport flag (as some editors do): stdio.
+if (!args.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.push('--stdio');
+
+const connection = createConnection(ProposedFeatures.all);
+// Messages on stdout would corrupt the protocol: route stray console output to the client log.
+console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));
+console.error = (...parts: unknown[]) => connection.console.error(parts.map(String).join(' '));
+process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+
+startServer(connection, {
+  validator: createWorkerValidator(path.join(__dirname, 'validationWorker.js')),
+  version: VERSION,
+});

@@ -13,6 +13,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // vscode-json-languageservice's UMD build loads its modules dynamically; its ESM build bundles.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -3,10 +3,14 @@
 import { DiagnosticSeverity, ErrorCode, type Diagnostic, type TextDocument } from 'vscode-json-languageservice';
 import { closestMatch } from '../rules/spelling';
 
-const REQUIRED_HINTS: Record<string, string> = {
-  sourceId: 'the id of the Airbyte source to read from (Ctrl+Space lists the sources of your server)',
-  destinationId: 'the id of the Airbyte destination to write to (Ctrl+Space lists the destinations of your server)',
-  status: '`active` (syncs run on schedule), `inactive` (paused) or `deprecated`',
+/** What Airbyte does when a required property is missing, and what to add. */
+const REQUIRED: Record<string, { consequence: string; add: string }> = {
+  sourceId: { consequence: 'Airbyte rejects the request without it (400)', add: 'the id of the source to read from (Ctrl+Space lists the sources of your server)' },
+  destinationId: { consequence: 'Airbyte rejects the request without it (400)', add: 'the id of the destination to write to (Ctrl+Space lists the destinations of your server)' },
+  status: { consequence: 'Airbyte rejects the request without it (400)', add: '`"active"` (syncs run on schedule), `"inactive"` (paused) or `"deprecated"`' },
+  selected: { consequence: 'Airbyte v0.44.3 fails with a server error (500) on a stream without it', add: '`"selected": true` to sync the stream or `false` to skip it' },
+  config: { consequence: 'Airbyte v0.44.3 fails with a server error (500) on a catalog entry without it', add: '`"config": { "syncMode": "full_refresh", "destinationSyncMode": "overwrite", "selected": true }`' },
+  stream: { consequence: 'Airbyte v0.44.3 fails with a server error (500) on a catalog entry without it', add: 'the stream as discovered from the source (`name`, `jsonSchema`, `supportedSyncModes`)' },
 };
 
 export function refineServiceDiagnostic(diagnostic: Diagnostic, document: TextDocument): Diagnostic {
@@ -30,8 +34,10 @@ export function refineServiceDiagnostic(diagnostic: Diagnostic, document: TextDo
   }
   const missing = /^Missing property "(.+)"\.$/.exec(diagnostic.message);
   if (missing) {
-    const hint = REQUIRED_HINTS[missing[1]];
-    refined.message = `Missing required property "${missing[1]}": Airbyte rejects the request without it (400).` + (hint ? ` Add ${hint}.` : '');
+    const known = REQUIRED[missing[1]];
+    refined.message = known
+      ? `Missing required property "${missing[1]}": ${known.consequence}. Add ${known.add}.`
+      : `Missing required property "${missing[1]}": Airbyte rejects the request without it.`;
     return refined;
   }
   if (/^Incorrect type\./.test(diagnostic.message)) {

@@ -21,13 +21,7 @@ export const catalogRules: Rule = ({ root }) => {
     const namespace = stringValue(child(stream, 'namespace')) ?? '';
     const label = name ? `Stream \`${namespace ? namespace + '.' : ''}${name}\`` : 'This stream';
 
-    if (!isSet(stream)) {
-      problems.push({ node: entry, severity: 'error', code: 'stream-missing', message: 'Each catalog entry needs a `stream` (name and JSON schema, as discovered from the source); Airbyte fails with a server error without it.' });
-    }
-    if (!isSet(config)) {
-      problems.push({ node: entry, severity: 'error', code: 'stream-config-missing', message: `${label} has no \`config\`: Airbyte fails with a server error (500). Add \`"config": { "syncMode": "full_refresh", "destinationSyncMode": "overwrite", "selected": true }\`.` });
-      continue;
-    }
+    if (!isSet(config)) continue; // the schema reports the missing `config`
     if (name !== undefined) {
       const key = `${namespace}\u0000${name}`;
       const earlier = seen.get(key);
@@ -40,15 +34,6 @@ export const catalogRules: Rule = ({ root }) => {
 
     const selectedNode = child(config, 'selected');
     const selected = booleanValue(selectedNode);
-    if (!isSet(selectedNode)) {
-      problems.push({
-        node: keyOf(config),
-        severity: 'error',
-        code: 'selected-missing',
-        message: `${label}: \`config.selected\` is missing. Airbyte v0.44.3 filters streams on it and fails with a server error (500) when it is absent. Add \`"selected": true\` (sync it) or \`false\` (skip it).`,
-        data: { insertSelected: true },
-      });
-    }
     if (selected === false) continue; // Airbyte drops unselected streams before using anything else.
     selectedCount++;
 

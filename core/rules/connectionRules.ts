@@ -1,5 +1,5 @@
 // Top-level settings whose consequences are easy to miss.
-import { child, stringValue } from './ast';
+import { child, items, property, stringValue } from './ast';
 import type { Rule, RuleProblem } from './rule';
 
 export const connectionRules: Rule = ({ root }) => {
@@ -21,6 +21,16 @@ export const connectionRules: Rule = ({ root }) => {
       severity: 'error',
       code: 'same-source-destination',
       message: '`destinationId` is the same id as `sourceId`; a source id is never a destination, so Airbyte answers 404. Use the id of a destination.',
+    });
+  }
+  const operationIds = property(root, 'operationIds');
+  if (operationIds && items(operationIds.valueNode).length > 0) {
+    problems.push({
+      node: operationIds.keyNode,
+      severity: 'warning',
+      code: 'operation-ids-dropped',
+      unnecessary: true,
+      message: 'Airbyte v0.44.3 drops `operationIds` on this call: the connection gets only the operations created from `operations`. Describe each operation in `operations` instead.',
     });
   }
   for (const schedule of [child(child(root, 'scheduleData'), 'basicSchedule'), child(root, 'schedule')]) {

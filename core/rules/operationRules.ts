@@ -21,6 +21,16 @@ export const operationRules: Rule = ({ root }) => {
         message: `Airbyte rejects a \`${type}\` operation without \`operatorConfiguration.${wanted}\`. Add it${exampleFor(type)}.`,
       });
     }
+    const webhook = child(configuration, 'webhook');
+    const webhookTypeNode = child(webhook, 'webhookType');
+    if (type === 'webhook' && stringValue(webhookTypeNode) === 'dbtCloud' && !isSet(child(webhook, 'dbtCloud'))) {
+      problems.push({
+        node: webhookTypeNode!,
+        severity: 'error',
+        code: 'dbt-cloud-missing',
+        message: 'A `dbtCloud` webhook needs `webhook.dbtCloud` with the dbt Cloud `accountId` and `jobId`; without them Airbyte cannot trigger the job. Add `"dbtCloud": { "accountId": 1, "jobId": 1 }`.',
+      });
+    }
     for (const other of Object.values(SETTINGS_OF)) {
       const node = child(configuration, other);
       if (other !== wanted && isSet(node)) {

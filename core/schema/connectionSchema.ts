@@ -7,10 +7,15 @@ export const CONNECTION_SCHEMA_URI = 'https://airbyte-connections.local/schemas/
 
 export const connectionSchema = schemaJson as unknown as JSONSchema;
 
-/** Resolves a local `#/definitions/...` reference of the bundled schema. */
+/** Resolves local `#/definitions/...` references (also one wrapped in a lone `allOf`). */
 export function resolveSchemaRef(schema: JSONSchema): JSONSchema {
   let current = schema;
-  for (let hops = 0; current.$ref && hops < 16; hops++) {
+  for (let hops = 0; hops < 16; hops++) {
+    if (!current.$ref && current.allOf?.length === 1 && typeof current.allOf[0] === 'object' && !current.properties) {
+      current = current.allOf[0];
+      continue;
+    }
+    if (!current.$ref) break;
     const name = current.$ref.replace(/^#\/definitions\//, '');
     const target = (connectionSchema.definitions as Record<string, JSONSchema> | undefined)?.[name];
     if (!target) break;

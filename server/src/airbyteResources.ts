@@ -52,9 +52,12 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
     }
   }
 
-  /** Hover text comes from the server's hover handler, which knows the id under the cursor. */
-  getInfoContribution(): Promise<MarkedString[]> {
-    return Promise.resolve([]);
+  /**
+   * Hover text comes from the server's hover handler, which knows the id under the cursor.
+   * Returning no promise (not an empty list) lets the schema's documentation show.
+   */
+  getInfoContribution(): PromiseLike<MarkedString[]> {
+    return undefined as unknown as PromiseLike<MarkedString[]>;
   }
 
   /** A markdown line naming an id, after fetching the lists if needed. */

@@ -5,6 +5,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type Hover,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -19,6 +20,13 @@ import { ParsedDocuments } from './parsedDocuments';
 import { runSafe } from './runSafe';
 import { ValidationScheduler } from './validationScheduler';
 import type { DocumentValidator } from './validator';
+
+/** The JSON service answers with a list of marked strings; clients render one markdown block best. */
+function asMarkdown(hover: Hover): Hover {
+  const parts = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
+  const value = parts.map((p) => (typeof p === 'string' ? p : p.value)).filter((p) => p.trim() !== '').join('\n\n---\n\n');
+  return { range: hover.range, contents: { kind: 'markdown', value } };
+}
 
 export interface ServerRuntime {
   validator: DocumentValidator;
@@ -106,11 +114,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const key = node?.parent?.type === 'property' ? node.parent.keyNode.value : undefined;
       if (node?.type === 'string' && (key === 'sourceId' || key === 'destinationId') && node.parent?.type === 'property' && node.parent.valueNode === node) {
         const named = await resources.describeId(node.value);
-        if (named && hover && typeof hover.contents === 'object' && 'kind' in hover.contents) {
-          hover.contents.value = `${named}\n\n---\n\n${hover.contents.value}`;
-        }
+        if (named && hover) hover.contents = [named, ...(Array.isArray(hover.contents) ? hover.contents : [hover.contents])];
       }
-      return hover;
+      return hover && asMarkdown(hover);
     }),
   );
 

@@ -42,6 +42,7 @@ describe('language features of the standalone server', () => {
     const pos = positionOf(text, '"namespaceDefinition"', 3);
     const hover = await client.hover(uri, pos.line, pos.character);
     const value = (hover?.contents as MarkupContent).value;
+    assert.equal((hover?.contents as MarkupContent).kind, 'markdown');
     assert.match(value, /customformat/);
     assert.match(value, /destination/);
   });

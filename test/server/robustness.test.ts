@@ -18,14 +18,16 @@ export function bigCatalog(count: number): string {
   return JSON.stringify({ sourceId: SOURCE, destinationId: DESTINATION, status: 'active', syncCatalog: { streams } }, null, 2);
 }
 
-const cases: Array<[string, string]> = [
-  ['broken JSON', '{ "sourceId": "abc", "status": '],
-  ['a 2 MB string', `{ "sourceId": "${SOURCE}", "destinationId": "${DESTINATION}", "status": "active", "name": "${'x'.repeat(2 * 1024 * 1024)}" }`],
-  ['20,000 levels of nesting', '['.repeat(20_000) + ']'.repeat(20_000)],
-  ['20,000 levels of unclosed nesting', '{"a":'.repeat(20_000)],
-  ['a root that is not an object', '[1, 2, 3]'],
-  ['an empty file', ''],
-  ['random bytes', randomBytes(64 * 1024).toString('latin1')],
+// [name, text, whether the file has problems]
+const cases: Array<[string, string, boolean]> = [
+  ['broken JSON', '{ "sourceId": "abc", "status": ', true],
+  ['a valid file with a 2 MB string', `{ "sourceId": "${SOURCE}", "destinationId": "${DESTINATION}", "status": "active", "name": "${'x'.repeat(2 * 1024 * 1024)}" }`, false],
+  ['a 2 MB string that never ends', `{ "sourceId": "${SOURCE}", "name": "${'x'.repeat(2 * 1024 * 1024)}`, true],
+  ['20,000 levels of nesting', '['.repeat(20_000) + ']'.repeat(20_000), true],
+  ['20,000 levels of unclosed nesting', '{"a":'.repeat(20_000), true],
+  ['a root that is not an object', '[1, 2, 3]', true],
+  ['an empty file', '', true],
+  ['random bytes', randomBytes(64 * 1024).toString('latin1'), true],
 ];
 
 describe('robustness of the standalone server', () => {
@@ -36,14 +38,14 @@ describe('robustness of the standalone server', () => {
   });
   after(() => client.stop());
 
-  for (const [name, text] of cases) {
+  for (const [name, text, hasProblems] of cases) {
     it(`answers every request and publishes diagnostics for ${name}`, async () => {
       const uri = `file:///work/${name.replace(/\W+/g, '-')}.connection.json`;
       await client.open(uri, text);
-      const diagnostics = await client.diagnostics(uri, (ds) => ds.length > 0);
+      const diagnostics = await client.diagnostics(uri);
+      assert.equal(diagnostics.length > 0, hasProblems, JSON.stringify(diagnostics).slice(0, 500));
       assert.ok(diagnostics.every((d) => typeof d.message === 'string' && d.message.length > 0));
       // Every feature still answers.
-      assert.doesNotThrow(() => undefined);
       await client.completion(uri, 0, 1);
       await client.hover(uri, 0, 1);
       await client.request('textDocument/documentSymbol', { textDocument: { uri } });

@@ -1,0 +1,88 @@
+// The Airbyte Configuration API (v0.44.3) calls the project needs. Every method resolves to
+// a result; only programming errors throw.
+import { requestAirbyte, type ApiCall } from './request';
+import type {
+  AirbyteClientConfig,
+  ApiResult,
+  DestinationRead,
+  HealthCheckRead,
+  OperationRead,
+  RequestOptions,
+  SourceRead,
+  WebBackendConnectionRead,
+  WorkspaceRead,
+} from './types';
+
+export class AirbyteClient {
+  constructor(private readonly config: AirbyteClientConfig) {}
+
+  /** `POST /v1/web_backend/connections/create` with a WebBackendConnectionCreate body. */
+  async createConnection(body: unknown, options: RequestOptions = {}): Promise<ApiResult<WebBackendConnectionRead>> {
+    const result = await this.call({ method: 'POST', path: '/v1/web_backend/connections/create', body }, options);
+    if (!result.ok) return result;
+    const read = result.value as Partial<WebBackendConnectionRead> | null;
+    if (!read || typeof read !== 'object' || typeof read.connectionId !== 'string') {
+      return this.unexpected('the created connection has no connectionId');
+    }
+    return { ok: true, value: read as WebBackendConnectionRead };
+  }
+
+  /** `GET /v1/health` (unauthenticated on a real Airbyte). */
+  async health(options: RequestOptions = {}): Promise<ApiResult<HealthCheckRead>> {
+    const result = await this.call({ method: 'GET', path: '/v1/health' }, options);
+    if (!result.ok) return result;
+    const available = (result.value as { available?: unknown } | null)?.available;
+    if (typeof available !== 'boolean') return this.unexpected('the health check has no “available” flag');
+    return { ok: true, value: { available } };
+  }
+
+  listWorkspaces(options: RequestOptions = {}): Promise<ApiResult<WorkspaceRead[]>> {
+    return this.list<WorkspaceRead>({ method: 'POST', path: '/v1/workspaces/list', body: {} }, 'workspaces', options);
+  }
+
+  listSources(workspaceId: string, options: RequestOptions = {}): Promise<ApiResult<SourceRead[]>> {
+    return this.list<SourceRead>({ method: 'POST', path: '/v1/sources/list', body: { workspaceId } }, 'sources', options);
+  }
+
+  listDestinations(workspaceId: string, options: RequestOptions = {}): Promise<ApiResult<DestinationRead[]>> {
+    return this.list<DestinationRead>(
+      { method: 'POST', path: '/v1/destinations/list', body: { workspaceId } },
+      'destinations',
+      options,
+    );
+  }
+
+  /** v0.44.3 lists operations per connection only (`ConnectionIdRequestBody`). */
+  listOperations(connectionId: string, options: RequestOptions = {}): Promise<ApiResult<OperationRead[]>> {
+    return this.list<OperationRead>(
+      { method: 'POST', path: '/v1/operations/list', body: { connectionId } },
+      'operations',
+      options,
+    );
+  }
+
+  private call(call: ApiCall, options: RequestOptions): Promise<ApiResult<unknown>> {
+    return requestAirbyte(this.config, call, options);
+  }
+
+  private async list<T>(call: ApiCall, field: string, options: RequestOptions): Promise<ApiResult<T[]>> {
+    const result = await this.call(call, options);
+    if (!result.ok) return result;
+    const items = (result.value as Record<string, unknown> | null)?.[field];
+    if (!Array.isArray(items)) return this.unexpected(`the answer has no “${field}” list`);
+    return { ok: true, value: items as T[] };
+  }
+
+  private unexpected(what: string): ApiResult<never> {
+    const message = `Airbyte answered, but ${what}.`;
+    this.config.log?.(`✗ unexpectedResponse: ${message}`);
+    return {
+      ok: false,
+      error: {
+        kind: 'unexpectedResponse',
+        message,
+        hint: 'Check that the server is Airbyte (v0.44 API) and that the server URL ends in /api; the log has the full answer.',
+      },
+    };
+  }
+}

@@ -1,0 +1,92 @@
+// The data file keeps what clients created (connections and their operations); the seeds always
+// come from code. Writes go to a temp file that is renamed over the old one, so a crash never
+// leaves half a file. A file that cannot be read is moved aside, never fatal.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { OperationRead, StoredConnection } from './apiTypes';
+
+export interface PersistedData {
+  version: 1;
+  connections: StoredConnection[];
+  operations: OperationRead[];
+}
+
+export function emptyPersistedData(): PersistedData {
+  return { version: 1, connections: [], operations: [] };
+}
+
+export async function loadPersistedData(file: string, warn: (message: string) => void): Promise<PersistedData> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyPersistedData();
+    warn(`local-airbyte: cannot read data file ${file} (${(error as Error).message}); starting from the seed data`);
+    return emptyPersistedData();
+  }
+  const problem = describeProblem(text);
+  if (!problem) return JSON.parse(text) as PersistedData;
+  const aside = `${file}.corrupt-${Date.now()}`;
+  const moved = await fs.rename(file, aside).then(
+    () => `moved it to ${aside}`,
+    () => 'it will be overwritten on the next save',
+  );
+  warn(`local-airbyte: data file ${file} is corrupt (${problem}); ${moved}; starting from the seed data`);
+  return emptyPersistedData();
+}
+
+export async function savePersistedData(file: string, data: PersistedData): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    await fs.writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+function describeProblem(text: string): string | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return `not JSON: ${(error as Error).message}`;
+  }
+  if (!isRecord(data) || data.version !== 1) return 'expected an object with "version": 1';
+  if (!Array.isArray(data.connections) || !data.connections.every(isStoredConnection)) {
+    return '"connections" is not a list of connections';
+  }
+  if (!Array.isArray(data.operations) || !data.operations.every(isOperation)) {
+    return '"operations" is not a list of operations';
+  }
+  return undefined;
+}
+
+function isStoredConnection(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    ['connectionId', 'name', 'sourceId', 'destinationId', 'status', 'scheduleType'].every(
+      (key) => typeof value[key] === 'string',
+    ) &&
+    Array.isArray(value.operationIds) &&
+    isRecord(value.syncCatalog) &&
+    Array.isArray(value.syncCatalog.streams)
+  );
+}
+
+function isOperation(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.operationId === 'string' &&
+    typeof value.workspaceId === 'string' &&
+    typeof value.name === 'string' &&
+    isRecord(value.operatorConfiguration)
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,128 @@
+// Everything the server knows: the seeds plus what clients created. Lookups throw Airbyte's
+// 404 (ConfigNotFound) so handlers can stay linear. Additions are saved before they become
+// visible, so a response never reports something a restart would lose.
+import type {
+  AirbyteStream,
+  DestinationRead,
+  OperationRead,
+  SourceRead,
+  StoredConnection,
+  WorkspaceRead,
+} from './apiTypes';
+import { configNotFound } from './errors';
+import { emptyPersistedData, savePersistedData, type PersistedData } from './persistence';
+import { createSeedData, type SeedCatalog } from './seed';
+
+export class LocalAirbyteStore {
+  private readonly workspaces: WorkspaceRead[];
+  private readonly sources: SourceRead[];
+  private readonly destinations: DestinationRead[];
+  private readonly catalogs: SeedCatalog[];
+  private readonly operations: OperationRead[];
+  private readonly connections: StoredConnection[];
+  private readonly created: PersistedData;
+  private queue: Promise<void> = Promise.resolve();
+
+  /** `dataFile` undefined: keep created things in memory only. */
+  constructor(
+    persisted: PersistedData = emptyPersistedData(),
+    private readonly dataFile?: string,
+    warn: (message: string) => void = () => {},
+  ) {
+    const seed = createSeedData();
+    this.workspaces = seed.workspaces;
+    this.sources = seed.sources;
+    this.destinations = seed.destinations;
+    this.catalogs = seed.catalogs;
+    this.operations = [...seed.operations, ...persisted.operations];
+    const usable = persisted.connections.filter((c) => this.refersToKnownActors(c));
+    if (usable.length < persisted.connections.length) {
+      warn(`local-airbyte: ignoring ${persisted.connections.length - usable.length} saved connection(s) whose source or destination no longer exists`);
+    }
+    this.connections = [...seed.connections, ...usable];
+    this.created = { version: 1, connections: usable, operations: [...persisted.operations] };
+  }
+
+  listWorkspaces(): WorkspaceRead[] {
+    return this.workspaces;
+  }
+
+  getWorkspace(workspaceId: string): WorkspaceRead {
+    const found = this.workspaces.find((w) => w.workspaceId === workspaceId);
+    if (!found) throw configNotFound('STANDARD_WORKSPACE', workspaceId);
+    return found;
+  }
+
+  listSources(workspaceId: string): SourceRead[] {
+    return this.sources.filter((s) => s.workspaceId === workspaceId);
+  }
+
+  getSource(sourceId: string): SourceRead {
+    const found = this.sources.find((s) => s.sourceId === sourceId);
+    if (!found) throw configNotFound('SOURCE_CONNECTION', sourceId);
+    return found;
+  }
+
+  listDestinations(workspaceId: string): DestinationRead[] {
+    return this.destinations.filter((d) => d.workspaceId === workspaceId);
+  }
+
+  getDestination(destinationId: string): DestinationRead {
+    const found = this.destinations.find((d) => d.destinationId === destinationId);
+    if (!found) throw configNotFound('DESTINATION_CONNECTION', destinationId);
+    return found;
+  }
+
+  /** The discovered streams of a source and the id of that catalog. */
+  getDiscoveredCatalog(sourceId: string): { catalogId?: string; streams: AirbyteStream[] } {
+    this.getSource(sourceId);
+    const found = this.catalogs.find((c) => c.sourceId === sourceId);
+    return { catalogId: found?.catalogId, streams: structuredClone(found?.streams ?? []) };
+  }
+
+  getOperation(operationId: string): OperationRead {
+    const found = this.operations.find((o) => o.operationId === operationId);
+    if (!found) throw configNotFound('STANDARD_SYNC_OPERATION', operationId);
+    return found;
+  }
+
+  listConnections(workspaceId: string): StoredConnection[] {
+    return this.connections.filter((c) => this.getSource(c.sourceId).workspaceId === workspaceId);
+  }
+
+  getConnection(connectionId: string): StoredConnection {
+    const found = this.connections.find((c) => c.connectionId === connectionId);
+    if (!found) throw configNotFound('STANDARD_SYNC', connectionId);
+    return found;
+  }
+
+  /** Saves a new connection (and the operations created with it), then makes them visible. */
+  addConnection(connection: StoredConnection, newOperations: OperationRead[] = []): Promise<void> {
+    return this.oneAtATime(async () => {
+      const next: PersistedData = {
+        version: 1,
+        connections: [...this.created.connections, connection],
+        operations: [...this.created.operations, ...newOperations],
+      };
+      if (this.dataFile) await savePersistedData(this.dataFile, next);
+      this.created.connections = next.connections;
+      this.created.operations = next.operations;
+      this.operations.push(...newOperations);
+      this.connections.push(connection);
+    });
+  }
+
+  // Changes run one after another, so concurrent creates never save over each other.
+  private oneAtATime(change: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(change);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private refersToKnownActors(connection: StoredConnection): boolean {
+    return (
+      this.sources.some((s) => s.sourceId === connection.sourceId) &&
+      this.destinations.some((d) => d.destinationId === connection.destinationId)
+    );
+  }
+}

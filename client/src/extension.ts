@@ -11,8 +11,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('Airbyte', { log: true });
   context.subscriptions.push(log);
-  registerCommands(context, log);
-  const fetcher = createResourceFetcher(context, log);
+  const { credentials } = registerCommands(context, log);
+  const fetcher = createResourceFetcher(credentials, log, context.subscriptions);
   client = await startLanguageClient(context, fetcher.fetch);
   // Settings or credentials changed: the server's cached lists of sources are stale.
   context.subscriptions.push(fetcher.onDidChange(() => void client?.sendNotification('airbyte/resourcesChanged')));

@@ -62,10 +62,15 @@ export async function validateConnection(
   const diagnostics = serviceDiagnostics.map((d) => refineServiceDiagnostic(d, document));
 
   if (parsed.root) {
-    for (const problem of runRules({ root: parsed.root })) {
-      diagnostics.push(toDiagnostic(problem, document));
-    }
+    const ruleDiagnostics = runRules({ root: parsed.root }).map((problem) => toDiagnostic(problem, document));
+    // A rule that speaks about a deprecated field says more than the generic deprecation note.
+    const ruled = new Set(ruleDiagnostics.map((d) => document.offsetAt(d.range.start)));
+    return finish([...diagnostics.filter((d) => d.code !== ErrorCode.Deprecated || !ruled.has(document.offsetAt(d.range.start))), ...ruleDiagnostics]);
   }
+  return finish(diagnostics);
+}
+
+function finish(diagnostics: Diagnostic[]): Diagnostic[] {
   return dedupe(diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 

@@ -1,0 +1,80 @@
+// Passwords and tokens live in VS Code's secret storage, one per server URL, never in
+// settings or logs. A default local Airbyte needs none stored: its documented password is used.
+import * as vscode from 'vscode';
+import { normalizeServerUrl, type AirbyteAuth } from '../../../core/api';
+import type { AirbyteSettings } from './settings';
+
+/** Airbyte's documented default for a local install (user `airbyte`). */
+export const DEFAULT_LOCAL_PASSWORD = 'password';
+
+export type SecretKind = 'password' | 'token';
+
+const KEY_PREFIX = 'airbyte.credentials';
+
+export class CredentialStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+  /** Fires when any Airbyte credential is stored or removed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key.startsWith(`${KEY_PREFIX}:`)) this.changed.fire();
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  get(serverUrl: string, kind: SecretKind): Thenable<string | undefined> {
+    return this.secrets.get(secretKey(serverUrl, kind));
+  }
+
+  store(serverUrl: string, kind: SecretKind, value: string): Thenable<void> {
+    return this.secrets.store(secretKey(serverUrl, kind), value);
+  }
+
+  /** Removes both kinds; resolves to whether anything was stored. */
+  async clear(serverUrl: string): Promise<boolean> {
+    let removed = false;
+    for (const kind of ['password', 'token'] as const) {
+      if ((await this.get(serverUrl, kind)) !== undefined) removed = true;
+      await this.secrets.delete(secretKey(serverUrl, kind));
+    }
+    return removed;
+  }
+}
+
+function secretKey(serverUrl: string, kind: SecretKind): string {
+  return `${KEY_PREFIX}:${kind}:${normalizeServerUrl(serverUrl)}`;
+}
+
+export type ResolvedAuth =
+  | { ok: true; auth: AirbyteAuth; usedDefaultPassword: boolean }
+  | { ok: false; message: string };
+
+/** The authentication to use for `settings.serverUrl`, per `airbyte.authentication`. */
+export async function resolveAuth(store: CredentialStore, settings: AirbyteSettings): Promise<ResolvedAuth> {
+  switch (settings.authentication) {
+    case 'none':
+      return { ok: true, auth: { kind: 'none' }, usedDefaultPassword: false };
+    case 'basic': {
+      const stored = await store.get(settings.serverUrl, 'password');
+      return {
+        ok: true,
+        auth: { kind: 'basic', username: settings.username, password: stored ?? DEFAULT_LOCAL_PASSWORD },
+        usedDefaultPassword: stored === undefined,
+      };
+    }
+    case 'bearer': {
+      const token = await store.get(settings.serverUrl, 'token');
+      if (token) return { ok: true, auth: { kind: 'bearer', token }, usedDefaultPassword: false };
+      return {
+        ok: false,
+        message: `No token is stored for ${settings.serverUrl}, and airbyte.authentication is “bearer”. Run “Airbyte: Set Credentials” first.`,
+      };
+    }
+  }
+}

@@ -1,0 +1,12 @@
+// What the commands share: created once by `registerCommands`, handed to each `register`.
+import type * as vscode from 'vscode';
+import type { CreatedConnections } from '../airbyte/createdConnections';
+import type { CredentialStore } from '../airbyte/credentials';
+import type { ServerDiagnostics } from '../airbyte/serverDiagnostics';
+
+export interface CommandDeps {
+  log: vscode.LogOutputChannel;
+  credentials: CredentialStore;
+  createdConnections: CreatedConnections;
+  serverDiagnostics: ServerDiagnostics;
+}

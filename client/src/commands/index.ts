@@ -1,0 +1,28 @@
+// Registers every command of the extension; `extension.ts` calls this once on activation.
+import type * as vscode from 'vscode';
+import { CreatedConnections } from '../airbyte/createdConnections';
+import { CredentialStore } from '../airbyte/credentials';
+import { ServerDiagnostics } from '../airbyte/serverDiagnostics';
+import * as clearCredentials from './clearCredentials';
+import * as createConnection from './createConnection';
+import type { CommandDeps } from './deps';
+import * as setCredentials from './setCredentials';
+import * as showLog from './showLog';
+
+export type { CreateConnectionOptions, CreateConnectionResult } from './createConnection';
+export type { SetCredentialsArgs } from './setCredentials';
+
+/** Returns what the commands share, so the rest of the extension uses the same credential store. */
+export function registerCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): CommandDeps {
+  const credentials = new CredentialStore(context.secrets);
+  const serverDiagnostics = new ServerDiagnostics();
+  context.subscriptions.push(credentials, serverDiagnostics);
+  const deps: CommandDeps = {
+    log,
+    credentials,
+    createdConnections: new CreatedConnections(context.globalState),
+    serverDiagnostics,
+  };
+  for (const command of [createConnection, setCredentials, clearCredentials, showLog]) command.register(context, deps);
+  return deps;
+}

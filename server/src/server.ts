@@ -22,9 +22,10 @@ import { ValidationScheduler } from './validationScheduler';
 import type { DocumentValidator } from './validator';
 
 /** The JSON service answers with a list of marked strings; clients render one markdown block best. */
-function asMarkdown(hover: Hover): Hover {
+function asMarkdown(hover: Hover, lead?: string): Hover {
   const parts = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
-  const value = parts.map((p) => (typeof p === 'string' ? p : p.value)).filter((p) => p.trim() !== '').join('\n\n---\n\n');
+  const texts = parts.map((p) => (typeof p === 'string' ? p : p.value));
+  const value = [lead ?? '', ...texts].filter((p) => p.trim() !== '').join('\n\n---\n\n');
   return { range: hover.range, contents: { kind: 'markdown', value } };
 }
 
@@ -114,7 +115,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const key = node?.parent?.type === 'property' ? node.parent.keyNode.value : undefined;
       if (node?.type === 'string' && (key === 'sourceId' || key === 'destinationId') && node.parent?.type === 'property' && node.parent.valueNode === node) {
         const named = await resources.describeId(node.value);
-        if (named && hover) hover.contents = [named, ...(Array.isArray(hover.contents) ? hover.contents : [hover.contents])];
+        if (named && hover) return asMarkdown(hover, named);
       }
       return hover && asMarkdown(hover);
     }),

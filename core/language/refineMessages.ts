@@ -13,8 +13,22 @@ const REQUIRED: Record<string, { consequence: string; add: string }> = {
   stream: { consequence: 'Airbyte v0.44.3 fails with a server error (500) on a catalog entry without it', add: 'the stream as discovered from the source (`name`, `jsonSchema`, `supportedSyncModes`)' },
 };
 
+/** Readable codes for the Problems panel instead of the service's numbers. */
+function codeOf(diagnostic: Diagnostic): string {
+  const code = typeof diagnostic.code === 'number' ? diagnostic.code : -1;
+  if (code === ErrorCode.EnumValueMismatch) return 'invalid-value';
+  if (code === ErrorCode.Deprecated) return 'deprecated';
+  if (code === ErrorCode.DuplicateKey) return 'duplicate-key';
+  if (code === ErrorCode.CommentNotPermitted) return 'comment';
+  if (code === ErrorCode.TrailingComma) return 'trailing-comma';
+  if (code >= 0x100 && code < 0x300) return 'json-syntax';
+  if (/^Missing property/.test(diagnostic.message)) return 'missing-property';
+  if (/^Incorrect type/.test(diagnostic.message)) return 'wrong-type';
+  return 'schema';
+}
+
 export function refineServiceDiagnostic(diagnostic: Diagnostic, document: TextDocument): Diagnostic {
-  const refined: Diagnostic = { ...diagnostic, source: 'airbyte' };
+  const refined: Diagnostic = { ...diagnostic, source: 'airbyte', code: codeOf(diagnostic) };
   if (diagnostic.code === ErrorCode.DuplicateKey) {
     const key = document.getText(diagnostic.range);
     refined.severity = DiagnosticSeverity.Warning;

@@ -2,7 +2,6 @@
 // messages that say what is wrong and what to do, at the place they belong.
 import {
   DiagnosticSeverity,
-  ErrorCode,
   type Diagnostic,
   type JSONDocument,
   type LanguageService,
@@ -65,7 +64,7 @@ export async function validateConnection(
     const ruleDiagnostics = runRules({ root: parsed.root }).map((problem) => toDiagnostic(problem, document));
     // A rule that speaks about a deprecated field says more than the generic deprecation note.
     const ruled = new Set(ruleDiagnostics.map((d) => document.offsetAt(d.range.start)));
-    return finish([...diagnostics.filter((d) => d.code !== ErrorCode.Deprecated || !ruled.has(document.offsetAt(d.range.start))), ...ruleDiagnostics]);
+    return finish([...diagnostics.filter((d) => d.code !== 'deprecated' || !ruled.has(document.offsetAt(d.range.start))), ...ruleDiagnostics]);
   }
   return finish(diagnostics);
 }
@@ -98,4 +97,3 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-export { ErrorCode };

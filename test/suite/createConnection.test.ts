@@ -171,20 +171,58 @@ suite('Create Connection', () => {
     await cleared;
   });
 
-  test('a file that is not open is sent from disk; a 422 schedule answer is marked at cronExpression', async () => {
-    // Not opened, so the language server does not refuse the bad cron first: the server does.
-    const uri = await writeConnectionFile(
-      'closed-bad-cron.connection.json',
-      connection('Suite: 422', { scheduleType: 'cron', scheduleData: { cron: { cronExpression: 'every day', cronTimeZone: 'UTC' } } }),
-    );
+  test('a file that is not open is checked from disk: a bad cron is refused before any request', async () => {
+    const front = await startFront(airbyte.url);
+    await setServerUrl(front.url);
+    try {
+      const uri = await writeConnectionFile(
+        'closed-bad-cron.connection.json',
+        connection('Suite: bad cron', { scheduleType: 'cron', scheduleData: { cron: { cronExpression: 'every day', cronTimeZone: 'UTC' } } }),
+      );
 
-    const result = await createConnection(uri);
+      const result = await createConnection(uri);
 
-    assert.ok(result && !result.ok && result.kind === 'validation', JSON.stringify(result));
-    const diagnostics = await waitForDiagnostics(uri, (all) => all.some((d) => d.source === SERVER_SOURCE));
-    const text = await fs.readFile(uri.fsPath, 'utf8');
-    const line = text.split('\n').findIndex((l) => l.includes('"cronExpression"'));
-    assert.strictEqual(diagnostics.find((d) => d.source === SERVER_SOURCE)!.range.start.line, line);
+      assert.ok(result && !result.ok && result.kind === 'invalidDocument', JSON.stringify(result));
+      assert.match(result.message, /cron expression/);
+      assert.strictEqual(front.requestCount(), 0);
+    } finally {
+      await setServerUrl(airbyte.url);
+      await front.close();
+    }
+  });
+
+  test("Airbyte's 422 validation errors are marked at their propertyPath", async () => {
+    // A server whose rules differ from ours (here: it refuses a time zone we accept).
+    const rejecting = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(422, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({
+        message: 'Some properties contained invalid input.',
+        exceptionClassName: 'io.airbyte.api.server.errors.InvalidInputException',
+        validationErrors: [{ propertyPath: 'webBackendCreateConnection.arg0.scheduleData.cron.cronTimeZone', invalidValue: 'America/Nuuk', message: 'invalid cron timezone' }],
+      }));
+    });
+    await new Promise<void>((resolve) => rejecting.listen(0, '127.0.0.1', resolve));
+    await setServerUrl(`http://127.0.0.1:${(rejecting.address() as { port: number }).port}/api`);
+    try {
+      const uri = await writeConnectionFile(
+        'zone-422.connection.json',
+        connection('Suite: 422', { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 12 * * ?', cronTimeZone: 'America/Nuuk' } } }),
+      );
+
+      const result = await createConnection(uri);
+
+      assert.ok(result && !result.ok && result.kind === 'validation', JSON.stringify(result));
+      const diagnostics = await waitForDiagnostics(uri, (all) => all.some((d) => d.source === SERVER_SOURCE));
+      const text = await fs.readFile(uri.fsPath, 'utf8');
+      const line = text.split('\n').findIndex((l) => l.includes('"cronTimeZone"'));
+      const marked = diagnostics.find((d) => d.source === SERVER_SOURCE)!;
+      assert.strictEqual(marked.range.start.line, line);
+      assert.match(marked.message, /invalid cron timezone/);
+    } finally {
+      await setServerUrl(airbyte.url);
+      await new Promise<void>((resolve) => rejecting.close(() => resolve()));
+    }
   });
 
   test('a file with a JSON syntax error is refused before any request', async () => {

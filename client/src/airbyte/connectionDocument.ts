@@ -3,11 +3,12 @@
 // The text sent is what the user sees: the open editor's text when the file is open (after
 // asking, when it has unsaved changes, whether to save first or send the unsaved text), else
 // the file on disk. It is sent only when it parses as strict JSON (Airbyte's reader rejects
-// comments and trailing commas) and has no error-level problems in the Problems view.
+// comments and trailing commas) and has no error-level problems.
 import * as vscode from 'vscode';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { offsetToPosition } from '../../../core/json/locate';
-import { SERVER_DIAGNOSTIC_SOURCE } from './serverDiagnostics';
+import { DiagnosticSeverity, type LanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createConnectionLanguageService } from '../../../core/language/connectionLanguageService';
+import { validateConnection } from '../../../core/language/validateConnection';
 
 export type DirtyChoice = 'save' | 'unsaved';
 
@@ -61,40 +62,25 @@ export type Preflight =
   | { ok: true; body: Record<string, unknown> }
   | { ok: false; problemCount: number; message: string };
 
+let service: LanguageService | undefined;
+
 /**
- * Parses `text` and refuses it while it has syntax errors or error-level diagnostics (those
- * from an earlier submission excepted: they describe the server's last answer, not the file).
+ * Refuses `text` while it has error-level problems. The exact text about to be sent is checked
+ * with the same core the language server uses, so the answer is never stale (the server may not
+ * have seen the last keystroke yet) and also holds for a file that is not open.
  */
-export function checkSubmittable(uri: vscode.Uri, text: string): Preflight {
-  const syntaxErrors: ParseError[] = [];
-  const body: unknown = parse(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false });
-  const errorDiagnostics = vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source !== SERVER_DIAGNOSTIC_SOURCE);
-
-  // The language server reports syntax errors too; count each problem once.
-  const problemCount = Math.max(syntaxErrors.length, errorDiagnostics.length);
-  if (problemCount > 0) {
-    const first = syntaxErrors[0]
-      ? `line ${offsetToPosition(text, syntaxErrors[0].offset).line + 1}: ${describeSyntaxError(syntaxErrors[0])}`
-      : `line ${errorDiagnostics[0].range.start.line + 1}: ${errorDiagnostics[0].message}`;
+export async function checkSubmittable(uri: vscode.Uri, text: string): Promise<Preflight> {
+  service ??= createConnectionLanguageService();
+  const document = TextDocument.create(uri.toString(), 'airbyte-connection', 0, text);
+  const errors = (await validateConnection(service, document)).filter((d) => d.severity === DiagnosticSeverity.Error);
+  if (errors.length > 0) {
+    const first = errors[0];
     return {
       ok: false,
-      problemCount,
-      message: `${problemCount} ${problemCount === 1 ? 'problem' : 'problems'} must be fixed first in “${fileLabel(uri)}” (${first}).`,
+      problemCount: errors.length,
+      message: `${errors.length} ${errors.length === 1 ? 'problem' : 'problems'} must be fixed first in “${fileLabel(uri)}” (line ${first.range.start.line + 1}: ${first.message}).`,
     };
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return {
-      ok: false,
-      problemCount: 1,
-      message: `1 problem must be fixed first: “${fileLabel(uri)}” must contain a JSON object (a WebBackendConnectionCreate body).`,
-    };
-  }
-  return { ok: true, body: body as Record<string, unknown> };
-}
-
-function describeSyntaxError(error: ParseError): string {
-  // `InvalidSymbol` -> `invalid symbol`
-  return printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  // No errors means the text is one JSON object (a syntax error or a non-object root is an error above).
+  return { ok: true, body: JSON.parse(text) as Record<string, unknown> };
 }

@@ -89,7 +89,7 @@ async function createConnection(
     return localFailure(deps, 'unreadable', submission.message);
   }
 
-  const preflight = checkSubmittable(uri, submission.text);
+  const preflight = await checkSubmittable(uri, submission.text);
   if (!preflight.ok) {
     log.warn(`Create Connection: refused to send ${uri.toString()}: ${preflight.message}`);
     void vscode.window.showErrorMessage(preflight.message, SHOW_PROBLEMS).then((action) => {

@@ -33,6 +33,12 @@ export function describeQuartzCron(expression: string): string | undefined {
   return describeQuartzFields(splitFields(expression).map((f) => f.toUpperCase()));
 }
 
+/** The Quartz form of a 5-field Unix cron (seconds prepended, weekdays shifted); undefined for anything else. */
+export function quartzFromUnixCron(expression: string): string | undefined {
+  const fields = splitFields(expression);
+  return fields.length === 5 ? suggestFromUnixCron(fields) : undefined;
+}
+
 function splitFields(expression: string): string[] {
   const trimmed = expression.trim();
   return trimmed === '' ? [] : trimmed.split(/\s+/);

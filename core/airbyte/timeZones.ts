@@ -28,6 +28,16 @@ function isKnownTimeZone(timeZone: string): boolean {
   return /^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/.test(timeZone) && intlAccepts(timeZone);
 }
 
+/** The ids Airbyte accepts for a cron schedule, for completion (no `Etc/` zones). */
+export function listCronTimeZones(): string[] {
+  return [...zoneSet()].filter((zone) => !isEtcTimeZone(zone)).sort();
+}
+
+/** The correctly capitalised id for a mis-cased one (`europe/berlin` -> `Europe/Berlin`). */
+export function suggestCronTimeZone(timeZone: string): string | undefined {
+  return isEtcTimeZone(timeZone) ? 'UTC' : findIgnoringCase(timeZone);
+}
+
 function zoneSet(): Set<string> {
   knownZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', 'GMT']);
   return knownZones;

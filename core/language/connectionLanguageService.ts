@@ -2,6 +2,7 @@
 // every document it is given (the caller decides which documents those are), nothing fetched.
 import { getLanguageService, type ClientCapabilities, type JSONWorkerContribution, type LanguageService } from 'vscode-json-languageservice';
 import { CONNECTION_SCHEMA_URI, connectionSchema } from '../schema/connectionSchema';
+import { scheduleContribution } from './scheduleContribution';
 
 export interface ConnectionLanguageServiceOptions {
   contributions?: JSONWorkerContribution[];
@@ -10,7 +11,7 @@ export interface ConnectionLanguageServiceOptions {
 
 export function createConnectionLanguageService(options: ConnectionLanguageServiceOptions = {}): LanguageService {
   const service = getLanguageService({
-    contributions: options.contributions,
+    contributions: [scheduleContribution, ...(options.contributions ?? [])],
     clientCapabilities: options.clientCapabilities,
     schemaRequestService: (uri) => Promise.reject(new Error(`Schemas are bundled; refusing to fetch ${uri}`)),
   });

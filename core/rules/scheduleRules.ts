@@ -1,8 +1,8 @@
 // Schedules, as Airbyte v0.44.3's connection handler reads them: `scheduleType` wins over the
 // legacy `schedule`; a non-manual type needs the matching `scheduleData`; cron expressions are
 // Quartz expressions in a time zone that is not an `Etc/` zone. Its rejections are 422s.
-import { validateQuartzCron } from '../airbyte/quartzCron';
-import { validateCronTimeZone } from '../airbyte/timeZones';
+import { quartzFromUnixCron, validateQuartzCron } from '../airbyte/quartzCron';
+import { suggestCronTimeZone, validateCronTimeZone } from '../airbyte/timeZones';
 import { child, isSet, keyOf, property, stringValue } from './ast';
 import type { Rule, RuleProblem } from './rule';
 
@@ -115,13 +115,15 @@ export const scheduleRules: Rule = ({ root }) => {
   if (expression !== undefined) {
     const problem = validateQuartzCron(expression);
     if (problem) {
-      problems.push({ node: expressionNode!, severity: 'error', code: 'invalid-cron', message: `Airbyte rejects this cron expression (422). ${problem}` });
+      const quartz = quartzFromUnixCron(expression);
+      problems.push({ node: expressionNode!, severity: 'error', code: 'invalid-cron', message: `Airbyte rejects this cron expression (422). ${problem}`, data: quartz ? { replaceValueWith: quartz } : undefined });
     }
   }
   if (zone !== undefined) {
     const problem = validateCronTimeZone(zone);
     if (problem) {
-      problems.push({ node: zoneNode!, severity: 'error', code: 'invalid-cron-time-zone', message: `Airbyte rejects this time zone (422). ${problem}` });
+      const suggestion = suggestCronTimeZone(zone);
+      problems.push({ node: zoneNode!, severity: 'error', code: 'invalid-cron-time-zone', message: `Airbyte rejects this time zone (422). ${problem}`, data: suggestion ? { replaceValueWith: suggestion } : undefined });
     }
   }
   return problems;

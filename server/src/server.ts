@@ -16,6 +16,7 @@ import { isConnectionDocument } from '../../core/language/documentFilter';
 import { AIRBYTE_RESOURCES_REQUEST, type AirbyteResourcesResult } from '../../core/protocol';
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
+import { hoverLead } from './hoverExtras';
 import { ParsedDocuments } from './parsedDocuments';
 import { runSafe } from './runSafe';
 import { ValidationScheduler } from './validationScheduler';
@@ -111,13 +112,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const found = lookup(params.textDocument.uri);
       if (!found) return null;
       const hover = await service.doHover(found.document, params.position, found.json);
-      const node = found.json.getNodeFromOffset(found.document.offsetAt(params.position));
-      const key = node?.parent?.type === 'property' ? node.parent.keyNode.value : undefined;
-      if (node?.type === 'string' && (key === 'sourceId' || key === 'destinationId') && node.parent?.type === 'property' && node.parent.valueNode === node) {
-        const named = await resources.describeId(node.value);
-        if (named && hover) return asMarkdown(hover, named);
-      }
-      return hover && asMarkdown(hover);
+      const lead = await hoverLead(found.json.getNodeFromOffset(found.document.offsetAt(params.position)), resources);
+      return hover && asMarkdown(hover, lead);
     }),
   );
 

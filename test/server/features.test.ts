@@ -74,4 +74,37 @@ describe('language features of the standalone server', () => {
     assert.equal(actions[0].title, 'Change to "prefix"');
     assert.equal(actions[0].edit.changes[uri][0].newText, '"prefix"');
   });
+
+  it('completes cron time zones Airbyte accepts, without Etc/ zones', async () => {
+    const uri = 'file:///work/zones.connection.json';
+    const text = '{\n  "scheduleData": { "cron": { "cronExpression": "0 0 2 * * ?", "cronTimeZone":  } }\n}';
+    await client.open(uri, text);
+    const pos = positionOf(text, '"cronTimeZone": ', 16);
+    const list = await client.completion(uri, pos.line, pos.character);
+    const labels = (list?.items ?? []).map((i: CompletionItem) => i.label);
+    assert.ok(labels.includes('Europe/Berlin') && labels.includes('America/New_York') && labels.includes('UTC'), labels.slice(0, 20).join());
+    assert.ok(!labels.some((l) => l.startsWith('Etc/')));
+  });
+
+  it('reads a cron expression out loud on hover', async () => {
+    const uri = 'file:///work/cron-hover.connection.json';
+    const text = JSON.stringify({ scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 2 * * ?', cronTimeZone: 'UTC' } } }, null, 2);
+    await client.open(uri, text);
+    const pos = positionOf(text, '"0 0 2 * * ?"', 2);
+    const hover = await client.hover(uri, pos.line, pos.character);
+    assert.match((hover?.contents as MarkupContent).value, /Runs every day at 02:00/);
+  });
+
+  it('offers the Quartz form of a Unix cron as a quick fix', async () => {
+    const uri = 'file:///work/unix-cron.connection.json';
+    const text = JSON.stringify({ sourceId: SOURCE, destinationId: DESTINATION, status: 'active', scheduleType: 'cron', scheduleData: { cron: { cronExpression: '30 6 * * 1-5', cronTimeZone: 'UTC' } } }, null, 2);
+    await client.open(uri, text);
+    const diagnostics = await client.diagnostics(uri, (ds) => ds.length > 0);
+    const actions = await client.request<Array<{ title: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    });
+    assert.equal(actions[0].edit.changes[uri][0].newText, '"0 30 6 ? * 2-6"');
+  });
 });

@@ -66,11 +66,7 @@ describe('language features of the standalone server', () => {
     const text = `{ "sourceId": "${SOURCE}", "destinationId": "${DESTINATION}", "status": "active", "prefx": "raw_" }`;
     await client.open(uri, text);
     const diagnostics = await client.diagnostics(uri, (ds) => ds.length > 0);
-    const actions = await client.request<Array<{ title: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: diagnostics[0].range,
-      context: { diagnostics },
-    });
+    const actions = await client.quickFixes(uri, diagnostics);
     assert.equal(actions[0].title, 'Change to "prefix"');
     assert.equal(actions[0].edit.changes[uri][0].newText, '"prefix"');
   });
@@ -100,11 +96,7 @@ describe('language features of the standalone server', () => {
     const text = JSON.stringify({ sourceId: SOURCE, destinationId: DESTINATION, status: 'active', scheduleType: 'cron', scheduleData: { cron: { cronExpression: '30 6 * * 1-5', cronTimeZone: 'UTC' } } }, null, 2);
     await client.open(uri, text);
     const diagnostics = await client.diagnostics(uri, (ds) => ds.length > 0);
-    const actions = await client.request<Array<{ title: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>>('textDocument/codeAction', {
-      textDocument: { uri },
-      range: diagnostics[0].range,
-      context: { diagnostics },
-    });
+    const actions = await client.quickFixes(uri, diagnostics);
     assert.equal(actions[0].edit.changes[uri][0].newText, '"0 30 6 ? * 2-6"');
   });
 });

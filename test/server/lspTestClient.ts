@@ -81,6 +81,11 @@ export class LspTestClient {
     return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
   }
 
+  /** The quick fixes offered for `diagnostics` (at the first one's range). */
+  quickFixes(uri: string, diagnostics: Diagnostic[]): Promise<Array<{ title: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+  }
+
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params);
   }

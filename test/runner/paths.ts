@@ -9,7 +9,10 @@ export const examplesFolder = path.join(projectRoot, 'examples');
 export const suiteEntry = path.join(projectRoot, 'dist', 'test', 'suite', 'index.js');
 export const extensionMain = path.join(projectRoot, 'dist', 'client.js');
 export const packagedExtension = path.join(projectRoot, 'dist', 'airbyte-connections.vsix');
-export const screenshotsFolder = path.join(projectRoot, 'docs', 'images');
+/** The README's screenshots are refreshed only when asked (`npm run screenshots`), so a test run leaves the tree clean. */
+export const screenshotsFolder = process.env.UPDATE_SCREENSHOTS
+  ? path.join(projectRoot, 'docs', 'images')
+  : path.join(projectRoot, 'test-results', 'screenshots');
 
 const codeServerPackage = path.join(projectRoot, '.tools', 'code-server', 'node_modules', 'code-server');
 /** The bare VS Code server inside code-server (it accepts extension tests through the URL). */

@@ -1,7 +1,7 @@
 // Smoke test of the packaged extension as a person meets it: code-server with
 // dist/airbyte-connections.vsix installed, the examples workspace open, the local Airbyte server
 // behind it, driven by keyboard and mouse in headless Chromium: completion, hover, Problems,
-// Create Connection. Asserts on what is on screen; saves docs/images/*.png.
+// Create Connection. Asserts on what is on screen; saves screenshots (docs/images/*.png with UPDATE_SCREENSHOTS=1).
 //
 //   npm run build && npm run package && node --import tsx test/ui/smoke.ts
 import * as fs from 'fs';
@@ -129,7 +129,7 @@ async function postJson<T>(url: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Saves docs/images/<name>.png, with widget fade-ins finished rather than caught half-way. */
+/** Saves <screenshotsFolder>/<name>.png, with widget fade-ins finished rather than caught half-way. */
 function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: path.join(screenshotsFolder, `${name}.png`), animations: 'disabled' });
 }

@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ClientCapabilities } from 'vscode-json-languageservice';
+import type { ClientCapabilities, LanguageService } from 'vscode-json-languageservice';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { isConnectionDocument } from '../../core/language/documentFilter';
 import { AIRBYTE_RESOURCES_REQUEST, type AirbyteResourcesResult } from '../../core/protocol';
@@ -41,9 +41,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const served = (document: TextDocument | undefined): document is TextDocument =>
     document !== undefined && isConnectionDocument(document.uri, document.languageId);
 
-  let resources = new AirbyteResourceContribution(undefined);
-  let service = createConnectionLanguageService({ contributions: [resources] });
-  let parsed = new ParsedDocuments(service);
+  // Built once in `initialize`, when the client's capabilities and options are known; LSP sends
+  // no other request before it.
+  let resources!: AirbyteResourceContribution;
+  let service!: LanguageService;
+  let parsed!: ParsedDocuments;
 
   const scheduler = new ValidationScheduler({
     validator: runtime.validator,
@@ -55,9 +57,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     const asksForResources = (params.initializationOptions as { airbyteResources?: boolean } | undefined)?.airbyteResources === true;
-    if (asksForResources) {
-      resources = new AirbyteResourceContribution(() => connection.sendRequest<AirbyteResourcesResult>(AIRBYTE_RESOURCES_REQUEST));
-    }
+    resources = new AirbyteResourceContribution(
+      asksForResources ? () => connection.sendRequest<AirbyteResourcesResult>(AIRBYTE_RESOURCES_REQUEST) : undefined,
+    );
     const clientCapabilities: ClientCapabilities = {
       textDocument: {
         completion: { completionItem: { documentationFormat: capabilities.textDocument?.completion?.completionItem?.documentationFormat ?? ['markdown', 'plaintext'], commitCharactersSupport: false } },

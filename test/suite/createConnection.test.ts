@@ -75,6 +75,18 @@ async function startFront(target: string, onRequest: () => void = () => undefine
   };
 }
 
+/** Points `airbyte.serverUrl` at a counting front of `airbyte` while `body` runs, then back. */
+async function throughCountingFront(airbyte: LocalAirbyte, body: (front: Awaited<ReturnType<typeof startFront>>) => Promise<void>): Promise<void> {
+  const front = await startFront(airbyte.url);
+  await setServerUrl(front.url);
+  try {
+    await body(front);
+  } finally {
+    await setServerUrl(airbyte.url);
+    await front.close();
+  }
+}
+
 suite('Create Connection', () => {
   let airbyte: LocalAirbyte;
   let folder: string;
@@ -172,9 +184,7 @@ suite('Create Connection', () => {
   });
 
   test('a file that is not open is checked from disk: a bad cron is refused before any request', async () => {
-    const front = await startFront(airbyte.url);
-    await setServerUrl(front.url);
-    try {
+    await throughCountingFront(airbyte, async (front) => {
       const uri = await writeConnectionFile(
         'closed-bad-cron.connection.json',
         connection('Suite: bad cron', { scheduleType: 'cron', scheduleData: { cron: { cronExpression: 'every day', cronTimeZone: 'UTC' } } }),
@@ -185,10 +195,7 @@ suite('Create Connection', () => {
       assert.ok(result && !result.ok && result.kind === 'invalidDocument', JSON.stringify(result));
       assert.match(result.message, /cron expression/);
       assert.strictEqual(front.requestCount(), 0);
-    } finally {
-      await setServerUrl(airbyte.url);
-      await front.close();
-    }
+    });
   });
 
   test("Airbyte's 422 validation errors are marked at their propertyPath", async () => {
@@ -226,9 +233,7 @@ suite('Create Connection', () => {
   });
 
   test('a file with a JSON syntax error is refused before any request', async () => {
-    const front = await startFront(airbyte.url);
-    await setServerUrl(front.url);
-    try {
+    await throughCountingFront(airbyte, async (front) => {
       const editor = await openConnectionFile('syntax-error.connection.json', connection('Suite: syntax').replace('"status"', '"status" "x",'));
 
       const result = await createConnection(editor.document.uri);
@@ -236,10 +241,7 @@ suite('Create Connection', () => {
       assert.ok(result && !result.ok && result.kind === 'invalidDocument', JSON.stringify(result));
       assert.match(result.message, /must be fixed first/);
       assert.strictEqual(front.requestCount(), 0);
-    } finally {
-      await setServerUrl(airbyte.url);
-      await front.close();
-    }
+    });
   });
 
   test('unsaved changes are sent only when asked to, and the file stays unsaved', async () => {

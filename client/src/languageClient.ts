@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CONNECTION_LANGUAGE_ID } from '../../core/language/documentFilter';
-import { AIRBYTE_RESOURCES_REQUEST, type AirbyteResourcesResult } from '../../core/protocol';
+import { AIRBYTE_RESOURCES_REQUEST, VALIDATE_TEXT_REQUEST, type AirbyteResourcesResult, type ValidateTextParams, type ValidateTextResult } from '../../core/protocol';
 
 export async function startLanguageClient(
   context: vscode.ExtensionContext,
@@ -22,5 +22,28 @@ export async function startLanguageClient(
   const client = new LanguageClient('airbyte', 'Airbyte Connection Language Server', serverOptions, clientOptions);
   client.onRequest(AIRBYTE_RESOURCES_REQUEST, fetchResources);
   await client.start();
+  running.resolve(client);
   return client;
+}
+
+/** Resolves once the language server runs (commands are registered before it starts). */
+const running = (() => {
+  let resolve!: (client: LanguageClient) => void;
+  const promise = new Promise<LanguageClient>((r) => (resolve = r));
+  return { promise, resolve };
+})();
+
+/**
+ * The problems the language server finds in exactly `text` (one engine: the extension never
+ * validates by itself). Rejects when the server cannot answer.
+ */
+export async function validateOnServer(uri: vscode.Uri, text: string, timeoutMs = 120_000): Promise<ValidateTextResult['diagnostics']> {
+  const client = await Promise.race([running.promise, rejectAfter(timeoutMs, 'the Airbyte language server did not start')]);
+  const params: ValidateTextParams = { uri: uri.toString(), text };
+  const result = await Promise.race([client.sendRequest<ValidateTextResult>(VALIDATE_TEXT_REQUEST, params), rejectAfter(timeoutMs, 'the Airbyte language server did not answer')]);
+  return result.diagnostics;
+}
+
+function rejectAfter(ms: number, reason: string): Promise<never> {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(reason)), ms).unref?.());
 }

@@ -1,5 +1,6 @@
 // All problems of one connection file: JSON syntax, the schema, and Airbyte's own rules, with
-// messages that say what is wrong and what to do, at the place they belong.
+// messages that say what is wrong and what to do, at the place they belong. This is the
+// reference "fresh open"; incrementalValidation.ts gives the same answer entry by entry.
 import {
   DiagnosticSeverity,
   type Diagnostic,
@@ -20,10 +21,16 @@ const SEVERITY: Record<RuleProblem['severity'], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+export interface ValidateOptions {
+  /** The caller already knows the text is nested within MAX_NESTING_DEPTH (catalogLayout.ts checks it). */
+  nestingChecked?: boolean;
+}
+
 export async function validateConnection(
   service: LanguageService,
   document: TextDocument,
   jsonDocument?: JSONDocument,
+  options: ValidateOptions = {},
 ): Promise<Diagnostic[]> {
   const text = document.getText();
   if (text.trim() === '') {
@@ -37,7 +44,7 @@ export async function validateConnection(
       },
     ];
   }
-  const nesting = checkNesting(text);
+  const nesting = options.nestingChecked ? { tooDeep: false, offset: 0 } : checkNesting(text);
   if (nesting.tooDeep) {
     const at = document.positionAt(nesting.offset);
     return [
@@ -69,11 +76,12 @@ export async function validateConnection(
   return finish(diagnostics);
 }
 
-function finish(diagnostics: Diagnostic[]): Diagnostic[] {
+/** Dedupes and sorts by position: the final shape of a file's diagnostics. */
+export function finish(diagnostics: Diagnostic[]): Diagnostic[] {
   return dedupe(diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function toDiagnostic(problem: RuleProblem, document: TextDocument): Diagnostic {
+export function toDiagnostic(problem: Pick<RuleProblem, 'severity' | 'code' | 'message' | 'unnecessary' | 'data'> & { node: { offset: number; length: number } }, document: Pick<TextDocument, 'positionAt'>): Diagnostic {
   const diagnostic: Diagnostic = {
     range: { start: document.positionAt(problem.node.offset), end: document.positionAt(problem.node.offset + problem.node.length) },
     severity: SEVERITY[problem.severity],

@@ -1,5 +1,6 @@
 // Streams of the sync catalog: what Airbyte's catalog converter and the sync itself require
-// of each stream's configuration, given what the source says it supports.
+// of each stream's configuration, given what the source says it supports. Each check reads one
+// entry only (large catalogs are validated entry by entry); see crossStreamRules.ts for the rest.
 import type { ASTNode } from 'vscode-json-languageservice';
 import { booleanValue, child, isSet, items, keyOf, stringArray, stringArrays, stringValue } from './ast';
 import type { Rule, RuleProblem } from './rule';
@@ -10,8 +11,6 @@ export const catalogRules: Rule = ({ root }) => {
   const problems: RuleProblem[] = [];
   const streamsNode = child(child(root, 'syncCatalog'), 'streams');
   const entries = items(streamsNode);
-  const seen = new Map<string, ASTNode>();
-  let selectedCount = 0;
 
   for (const entry of entries) {
     if (entry.type !== 'object') continue;
@@ -22,20 +21,11 @@ export const catalogRules: Rule = ({ root }) => {
     const label = name ? `Stream \`${namespace ? namespace + '.' : ''}${name}\`` : 'This stream';
 
     if (!isSet(config)) continue; // the schema reports the missing `config`
-    if (name !== undefined) {
-      const key = `${namespace}\u0000${name}`;
-      const earlier = seen.get(key);
-      if (earlier) {
-        problems.push({ node: child(stream, 'name')!, severity: 'warning', code: 'duplicate-stream', message: `${label} appears twice in the catalog; syncs would write it twice. Keep one entry.` });
-      } else {
-        seen.set(key, entry);
-      }
-    }
+    // Duplicates and "nothing selected" look across streams: crossStreamRules.ts.
 
     const selectedNode = child(config, 'selected');
     const selected = booleanValue(selectedNode);
     if (selected === false) continue; // Airbyte drops unselected streams before using anything else.
-    selectedCount++;
 
     const syncModeNode = child(config, 'syncMode');
     const destinationModeNode = child(config, 'destinationSyncMode');
@@ -108,9 +98,6 @@ export const catalogRules: Rule = ({ root }) => {
     problems.push(...fieldSelectionProblems(label, config, stream, syncMode, destinationMode, cursor, primaryKey, properties));
   }
 
-  if (streamsNode && entries.length > 0 && selectedCount === 0) {
-    problems.push({ node: keyOf(streamsNode), severity: 'warning', code: 'nothing-selected', message: 'No stream is selected: syncs of this connection would copy nothing. Set `"selected": true` on the streams to sync.' });
-  }
   return problems;
 };
 

@@ -1,14 +1,17 @@
 // Validation on the calling thread: for runtimes without worker threads, and for tests.
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
-import { validateConnection } from '../../core/language/validateConnection';
-import type { DocumentValidator, ValidationRequest } from './validator';
+import type { Diagnostic } from 'vscode-json-languageservice';
+import { ValidationEngine } from './validationEngine';
+import type { DiagnosisResult, DocumentValidator } from './validator';
 
 export function createInProcessValidator(): DocumentValidator {
-  const service = createConnectionLanguageService();
+  const engine = new ValidationEngine();
+  let nextId = 1;
   return {
-    validate: ({ uri, version, text }: ValidationRequest) =>
-      validateConnection(service, TextDocument.create(uri, 'airbyte-connection', version, text)),
+    open: (uri, version, session, text) => void engine.handle({ kind: 'open', uri, version, session, text }),
+    change: (uri, version, changes) => void engine.handle({ kind: 'change', uri, version, changes }),
+    close: (uri) => void engine.handle({ kind: 'close', uri }),
+    diagnose: (uri) => engine.handle({ kind: 'diagnose', id: nextId++, uri }) as Promise<DiagnosisResult>,
+    validateText: (uri, text) => engine.handle({ kind: 'validateText', id: nextId++, uri, text }) as Promise<Diagnostic[]>,
     dispose: () => undefined,
   };
 }

@@ -3,20 +3,22 @@
 // handed in by the entry point.
 import {
   TextDocumentSyncKind,
-  TextDocuments,
+  type CompletionItem,
+  type CompletionList,
   type Connection,
   type Hover,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientCapabilities, LanguageService } from 'vscode-json-languageservice';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { isConnectionDocument } from '../../core/language/documentFilter';
-import { AIRBYTE_RESOURCES_REQUEST, type AirbyteResourcesResult } from '../../core/protocol';
+import { AIRBYTE_RESOURCES_REQUEST, VALIDATE_TEXT_REQUEST, type AirbyteResourcesResult, type ValidateTextParams, type ValidateTextResult } from '../../core/protocol';
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
+import { viewAt, type DocumentView } from './entryView';
 import { hoverLead } from './hoverExtras';
+import { OpenDocuments, type OpenDocument } from './openDocuments';
 import { ParsedDocuments } from './parsedDocuments';
 import { runSafe } from './runSafe';
 import { ValidationScheduler } from './validationScheduler';
@@ -30,16 +32,29 @@ function asMarkdown(hover: Hover, lead?: string): Hover {
   return { range: hover.range, contents: { kind: 'markdown', value } };
 }
 
+/** Completion ranges found in a view, moved to the file. */
+function completionInFile(list: CompletionList, view: DocumentView): CompletionList {
+  const item = (i: CompletionItem): CompletionItem => {
+    const edit = i.textEdit;
+    const textEdit = !edit ? undefined : 'range' in edit ? { ...edit, range: view.toFile(edit.range) } : { ...edit, insert: view.toFile(edit.insert), replace: view.toFile(edit.replace) };
+    const additionalTextEdits = i.additionalTextEdits?.map((e) => ({ ...e, range: view.toFile(e.range) }));
+    return { ...i, ...(textEdit && { textEdit }), ...(additionalTextEdits && { additionalTextEdits }) };
+  };
+  return { ...list, items: list.items.map(item) };
+}
+
 export interface ServerRuntime {
-  validator: DocumentValidator;
+  /** Builds the validator; it may ask for the open documents (to restore a replaced worker). */
+  createValidator(openDocuments: () => Array<{ uri: string; version: number; session: number; text: string }>): DocumentValidator;
   version: string;
 }
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const log = (message: string) => connection.console.log(message);
-  const documents = new TextDocuments(TextDocument);
-  const served = (document: TextDocument | undefined): document is TextDocument =>
+  const documents = new OpenDocuments();
+  const served = (document: OpenDocument | undefined): document is OpenDocument =>
     document !== undefined && isConnectionDocument(document.uri, document.languageId);
+  const servedDocuments = () => documents.all().filter(served);
 
   // Built once in `initialize`, when the client's capabilities and options are known; LSP sends
   // no other request before it.
@@ -47,8 +62,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let service!: LanguageService;
   let parsed!: ParsedDocuments;
 
+  const validator = runtime.createValidator(() => servedDocuments().map((d) => ({ uri: d.uri, version: d.version, session: d.session, text: d.getText() })));
   const scheduler = new ValidationScheduler({
-    validator: runtime.validator,
+    validator,
     getDocument: (uri) => documents.get(uri),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     log,
@@ -86,13 +102,30 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onNotification('airbyte/resourcesChanged', () => resources.invalidate());
 
-  documents.onDidOpen(({ document }) => served(document) && scheduler.schedule(document, true));
-  documents.onDidChangeContent(({ document }) => served(document) && scheduler.schedule(document));
-  documents.onDidClose(({ document }) => {
-    scheduler.cancel(document.uri);
-    parsed.forget(document.uri);
-    if (served(document)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  // The validator gets its own copy of each served document and then only the edits.
+  documents.listen(connection, {
+    onOpen(document) {
+      if (!served(document)) return;
+      validator.open(document.uri, document.version, document.session, document.getText());
+      scheduler.schedule(document.uri, true);
+    },
+    onChange(document, changes) {
+      if (!served(document)) return;
+      validator.change(document.uri, document.version, changes);
+      scheduler.schedule(document.uri);
+    },
+    onClose(document) {
+      parsed.forget(document.uri);
+      if (!served(document)) return;
+      scheduler.cancel(document.uri);
+      validator.close(document.uri);
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    },
   });
+
+  connection.onRequest(VALIDATE_TEXT_REQUEST, async (params: ValidateTextParams): Promise<ValidateTextResult> => ({
+    diagnostics: await validator.validateText(params.uri, params.text),
+  }));
 
   /** The served document and its syntax tree, or undefined when the request is not ours. */
   const lookup = (uri: string) => {
@@ -102,20 +135,28 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return json ? { document, json } : undefined;
   };
 
+  /** The part of a served document around `position` (see entryView.ts). */
+  const viewOf = (uri: string, position: { line: number; character: number }) => {
+    const document = documents.get(uri);
+    return served(document) ? viewAt(service, document, position, () => parsed.get(document)) : undefined;
+  };
+
   connection.onCompletion((params, token) =>
     runSafe(log, 'completion', token, null, async () => {
-      const found = lookup(params.textDocument.uri);
-      return found ? service.doComplete(found.document, params.position, found.json) : null;
+      const view = viewOf(params.textDocument.uri, params.position);
+      if (!view) return null;
+      const list = await service.doComplete(view.document, view.position, view.json);
+      return list && completionInFile(list, view);
     }),
   );
 
   connection.onHover((params, token) =>
     runSafe(log, 'hover', token, null, async () => {
-      const found = lookup(params.textDocument.uri);
-      if (!found) return null;
-      const hover = await service.doHover(found.document, params.position, found.json);
-      const lead = await hoverLead(found.json.getNodeFromOffset(found.document.offsetAt(params.position)), resources);
-      return hover && asMarkdown(hover, lead);
+      const view = viewOf(params.textDocument.uri, params.position);
+      if (!view) return null;
+      const hover = await service.doHover(view.document, view.position, view.json);
+      const lead = await hoverLead(view.json.getNodeFromOffset(view.document.offsetAt(view.position)), resources);
+      return hover && asMarkdown({ ...hover, range: hover.range && view.toFile(hover.range) }, lead);
     }),
   );
 
@@ -128,8 +169,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onFoldingRanges((params, token) =>
     runSafe(log, 'folding', token, [], () => {
-      const found = lookup(params.textDocument.uri);
-      return found ? service.getFoldingRanges(found.document, { rangeLimit: 5000 }) : [];
+      const document = documents.get(params.textDocument.uri);
+      return served(document) ? service.getFoldingRanges(document, { rangeLimit: 5000 }) : [];
     }),
   );
 
@@ -142,15 +183,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onDocumentFormatting((params, token) =>
     runSafe(log, 'formatting', token, [], () => {
-      const found = lookup(params.textDocument.uri);
-      return found ? service.format(found.document, undefined, params.options) : [];
+      const document = documents.get(params.textDocument.uri);
+      return served(document) ? service.format(document, undefined, params.options) : [];
     }),
   );
 
   connection.onDocumentRangeFormatting((params, token) =>
     runSafe(log, 'range formatting', token, [], () => {
-      const found = lookup(params.textDocument.uri);
-      return found ? service.format(found.document, params.range, params.options) : [];
+      const document = documents.get(params.textDocument.uri);
+      return served(document) ? service.format(document, params.range, params.options) : [];
     }),
   );
 
@@ -163,6 +204,5 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onShutdown(() => scheduler.dispose());
 
-  documents.listen(connection);
   connection.listen();
 }

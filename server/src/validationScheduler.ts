@@ -1,18 +1,24 @@
-// Validation while typing: debounced per document, one run in flight per document, and results
-// published only for the version they were computed from.
+// Validation while typing: debounced per document (an open validates at once), one run in
+// flight per document, and results published only for the version and the opening (session)
+// they were computed from, so a file reopened at the same version never shows the old text's
+// problems.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-json-languageservice';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { capDiagnostics } from './diagnosticCap';
 import { describe, type Logger } from './runSafe';
 import type { DocumentValidator } from './validator';
 
-const LARGE_DOCUMENT = 1_000_000;
+export interface ScheduledDocument {
+  uri: string;
+  version: number;
+  session: number;
+}
 
 export interface ValidationSchedulerOptions {
   validator: DocumentValidator;
-  getDocument(uri: string): TextDocument | undefined;
+  getDocument(uri: string): ScheduledDocument | undefined;
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
   log: Logger;
-  /** Debounce for ordinary files; large ones wait longer so typing stays smooth. */
+  /** Debounce while typing. Validation works per edited stream, so it can be short. */
   delayMs?: number;
 }
 
@@ -23,11 +29,10 @@ export class ValidationScheduler {
 
   constructor(private readonly options: ValidationSchedulerOptions) {}
 
-  schedule(document: TextDocument, immediately = false): void {
-    this.clearTimer(document.uri);
-    const base = this.options.delayMs ?? 200;
-    const delay = immediately ? 0 : document.getText().length > LARGE_DOCUMENT ? base * 4 : base;
-    this.timers.set(document.uri, setTimeout(() => void this.run(document.uri), delay));
+  schedule(uri: string, immediately = false): void {
+    this.clearTimer(uri);
+    const delay = immediately ? 0 : (this.options.delayMs ?? 50);
+    this.timers.set(uri, setTimeout(() => void this.run(uri), delay));
   }
 
   cancel(uri: string): void {
@@ -48,17 +53,18 @@ export class ValidationScheduler {
 
   private async run(uri: string): Promise<void> {
     this.timers.delete(uri);
-    const document = this.options.getDocument(uri);
-    if (!document) return;
+    const requested = this.options.getDocument(uri);
+    if (!requested) return;
     if (this.running.has(uri)) {
       this.rerun.add(uri); // validate the newest text once the current run ends
       return;
     }
     this.running.add(uri);
-    const { version } = document;
+    let version = requested.version;
+    let session = requested.session;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = await this.options.validator.validate({ uri, version, text: document.getText() });
+      ({ version, session, diagnostics } = await this.options.validator.diagnose(uri));
     } catch (error) {
       this.options.log(`Validation of ${uri} failed: ${describe(error)}`);
       diagnostics = [
@@ -67,14 +73,14 @@ export class ValidationScheduler {
           severity: DiagnosticSeverity.Error,
           source: 'airbyte',
           code: 'analysis-failed',
-          message: `The file could not be analysed (${error instanceof Error ? error.message : String(error)}). Other files are not affected; see the Airbyte language server log.`,
+          message: `The file could not be analysed: ${error instanceof Error ? error.message : String(error)}. Edit the file to try again; other files are not affected. The Airbyte language server log has details.`,
         },
       ];
     } finally {
       this.running.delete(uri);
     }
     const current = this.options.getDocument(uri);
-    if (current && current.version === version) this.options.publish(uri, version, diagnostics);
-    if (this.rerun.delete(uri) && current) this.schedule(current, true);
+    if (current && current.version === version && current.session === session) this.options.publish(uri, version, capDiagnostics(diagnostics));
+    if (this.rerun.delete(uri) && current) this.schedule(uri, true);
   }
 }

@@ -1,14 +1,31 @@
-// How the server gets a document's problems. The Node entry validates on a worker thread so a
-// 30 MB catalog never blocks completion in another file; tests may validate in-process.
+// How the server gets a document's problems. The validator keeps its own copy of every open
+// document and is sent edits, not texts; the Node entry runs it on a worker thread so a 30 MB
+// catalog never blocks completion in another file, tests may run it in-process.
 import type { Diagnostic } from 'vscode-json-languageservice';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 
-export interface ValidationRequest {
-  uri: string;
+/** Diagnostics of the validator's copy of a document, with the version and session they belong to. */
+export interface DiagnosisResult {
   version: number;
-  text: string;
+  session: number;
+  diagnostics: Diagnostic[];
 }
 
 export interface DocumentValidator {
-  validate(request: ValidationRequest): Promise<Diagnostic[]>;
+  open(uri: string, version: number, session: number, text: string): void;
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
+  close(uri: string): void;
+  /** Diagnostics of the document as of the last open/change sent. */
+  diagnose(uri: string): Promise<DiagnosisResult>;
+  /** Diagnostics of exactly `text`, as if it were opened fresh (the Create Connection check). */
+  validateText(uri: string, text: string): Promise<Diagnostic[]>;
   dispose(): void;
 }
+
+/** Messages to the validation engine, in order. */
+export type ValidationMessage =
+  | { kind: 'open'; uri: string; version: number; session: number; text: string }
+  | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
+  | { kind: 'close'; uri: string }
+  | { kind: 'diagnose'; id: number; uri: string }
+  | { kind: 'validateText'; id: number; uri: string; text: string };

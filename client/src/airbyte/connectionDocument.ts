@@ -5,10 +5,9 @@
 // the file on disk. It is sent only when it parses as strict JSON (Airbyte's reader rejects
 // comments and trailing commas) and has no error-level problems.
 import * as vscode from 'vscode';
-import { DiagnosticSeverity, type LanguageService } from 'vscode-json-languageservice';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createConnectionLanguageService } from '../../../core/language/connectionLanguageService';
-import { validateConnection } from '../../../core/language/validateConnection';
+import { validateOnServer } from '../languageClient';
+
+const ERROR_SEVERITY = 1; // LSP DiagnosticSeverity.Error
 
 export type DirtyChoice = 'save' | 'unsaved';
 
@@ -62,17 +61,20 @@ export type Preflight =
   | { ok: true; body: Record<string, unknown> }
   | { ok: false; problemCount: number; message: string };
 
-let service: LanguageService | undefined;
-
 /**
- * Refuses `text` while it has error-level problems. The exact text about to be sent is checked
- * with the same core the language server uses, so the answer is never stale (the server may not
- * have seen the last keystroke yet) and also holds for a file that is not open.
+ * Refuses `text` while it has error-level problems. The language server checks the exact text
+ * about to be sent (a fresh validation, never its possibly stale diagnostics of the open
+ * editor), so this also holds for a file that is not open, and the extension carries no second
+ * validation engine.
  */
 export async function checkSubmittable(uri: vscode.Uri, text: string): Promise<Preflight> {
-  service ??= createConnectionLanguageService();
-  const document = TextDocument.create(uri.toString(), 'airbyte-connection', 0, text);
-  const errors = (await validateConnection(service, document)).filter((d) => d.severity === DiagnosticSeverity.Error);
+  let diagnostics;
+  try {
+    diagnostics = await validateOnServer(uri, text);
+  } catch (error) {
+    return { ok: false, problemCount: 0, message: `“${fileLabel(uri)}” could not be checked before sending (${error instanceof Error ? error.message : String(error)}), so nothing was sent.` };
+  }
+  const errors = diagnostics.filter((d) => d.severity === ERROR_SEVERITY);
   if (errors.length > 0) {
     const first = errors[0];
     return {

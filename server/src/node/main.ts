@@ -31,7 +31,11 @@ console.error = (...parts: unknown[]) => connection.console.error(parts.map(Stri
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 
+/** How long one validation may run before its worker is taken for hung and replaced. */
+const watchdogMs = Number(process.env.AIRBYTE_LS_VALIDATION_TIMEOUT_MS) || 120_000;
+
 startServer(connection, {
-  validator: createWorkerValidator(path.join(__dirname, 'validationWorker.js')),
+  createValidator: (openDocuments) =>
+    createWorkerValidator({ workerPath: path.join(__dirname, 'validationWorker.js'), openDocuments, watchdogMs, log: (m) => connection.console.log(m) }),
   version: VERSION,
 });

@@ -1,55 +1,108 @@
-// Validation on a worker thread. A worker that dies (out of memory, a bug) fails only the
-// requests it held; the next request starts a fresh one.
+// Validation on a worker thread that keeps each open document's state between versions and is
+// sent edits, not texts. A worker that dies (out of memory, a bug) or hangs on one request for
+// longer than the watchdog allows is replaced: the requests it held fail with a clear message,
+// and the new worker is given the open documents' current texts.
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-json-languageservice';
-import type { DocumentValidator, ValidationRequest } from '../validator';
+import type { DiagnosisResult, DocumentValidator, ValidationMessage } from '../validator';
 
 interface Pending {
-  resolve(diagnostics: Diagnostic[]): void;
+  resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
-export function createWorkerValidator(workerPath: string): DocumentValidator {
+type WorkerReply = { kind: 'started'; id: number } | { kind: 'result'; id: number; result?: unknown; error?: string };
+
+export interface WorkerValidatorOptions {
+  workerPath: string;
+  /** The open documents as the server holds them now: replayed into a replacement worker. */
+  openDocuments(): Array<{ uri: string; version: number; session: number; text: string }>;
+  /** How long one validation may run before the worker is taken for hung. */
+  watchdogMs: number;
+  log(message: string): void;
+}
+
+export function createWorkerValidator(options: WorkerValidatorOptions): DocumentValidator {
   let worker: Worker | undefined;
+  let replaced = false; // the next worker replaces one that died: it needs the open documents
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  let watchdog: NodeJS.Timeout | undefined;
+
+  const stopWatchdog = () => {
+    if (watchdog) clearTimeout(watchdog);
+    watchdog = undefined;
+  };
 
   const failAll = (error: Error) => {
+    stopWatchdog();
     for (const p of pending.values()) p.reject(error);
     pending.clear();
     worker = undefined;
+    replaced = true;
   };
 
-  const ensureWorker = (): Worker => {
-    if (worker) return worker;
-    const created = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
-    created.on('message', (message: { id: number; diagnostics?: Diagnostic[]; error?: string }) => {
-      const p = pending.get(message.id);
+  const onHung = (current: Worker) => {
+    if (worker !== current) return;
+    const seconds = Math.round(options.watchdogMs / 100) / 10;
+    options.log(`Validation worker did not answer within ${seconds} s; replacing it.`);
+    failAll(new Error(`validation did not finish within ${seconds} s and was stopped`));
+    void current.terminate();
+  };
+
+  const create = (): Worker => {
+    const created = new Worker(options.workerPath, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+    created.on('message', (reply: WorkerReply) => {
+      if (worker !== created) return;
+      if (reply.kind === 'started') {
+        stopWatchdog();
+        watchdog = setTimeout(() => onHung(created), options.watchdogMs);
+        return;
+      }
+      stopWatchdog();
+      const p = pending.get(reply.id);
       if (!p) return;
-      pending.delete(message.id);
-      if (message.error !== undefined) p.reject(new Error(message.error));
-      else p.resolve(message.diagnostics ?? []);
+      pending.delete(reply.id);
+      if (reply.error !== undefined) p.reject(new Error(reply.error));
+      else p.resolve(reply.result);
     });
     created.on('error', (error) => {
       if (worker === created) failAll(error);
     });
     created.on('exit', (code) => {
-      if (worker === created) failAll(new Error(`validation worker exited with code ${code}`));
+      if (worker === created) failAll(new Error(`the validation worker stopped (exit code ${code})`));
     });
     created.unref(); // never keep the process alive on its own
-    worker = created;
     return created;
   };
 
+  /** Sends `message`; a message about a document the replacement was just given is not needed. */
+  const send = (message: ValidationMessage): void => {
+    if (!worker) {
+      worker = create();
+      if (replaced) {
+        replaced = false;
+        for (const document of options.openDocuments()) worker.postMessage({ kind: 'open', ...document } satisfies ValidationMessage);
+        if (message.kind === 'open' || message.kind === 'change' || message.kind === 'close') return;
+      }
+    }
+    worker.postMessage(message);
+  };
+
+  const request = <T>(message: ValidationMessage & { id: number }): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      pending.set(message.id, { resolve: resolve as (result: unknown) => void, reject });
+      send(message);
+    });
+
   return {
-    validate(request: ValidationRequest): Promise<Diagnostic[]> {
-      const id = nextId++;
-      return new Promise<Diagnostic[]>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        ensureWorker().postMessage({ id, ...request });
-      });
-    },
+    open: (uri, version, session, text) => send({ kind: 'open', uri, version, session, text }),
+    change: (uri, version, changes) => send({ kind: 'change', uri, version, changes }),
+    close: (uri) => send({ kind: 'close', uri }),
+    diagnose: (uri) => request<DiagnosisResult>({ kind: 'diagnose', id: nextId++, uri }),
+    validateText: (uri, text) => request<Diagnostic[]>({ kind: 'validateText', id: nextId++, uri, text }),
     dispose(): void {
+      stopWatchdog();
       const current = worker;
       worker = undefined;
       void current?.terminate();

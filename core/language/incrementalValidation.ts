@@ -1,0 +1,219 @@
+// Diagnostics of a connection file kept up to date edit by edit, with work proportional to the
+// edit rather than the file. Same answer as `validateConnection` on the same text.
+//
+// How: the file is a header plus N stream entries (catalogLayout.ts). Each entry is validated
+// as a tiny document `{"syncCatalog":{"streams":[<entry>]}}` with the full schema and rules,
+// keeping the problems inside the entry; the header is validated with the entries taken out;
+// the cross-stream checks run on a small index of the entries. Results are kept per entry and
+// an edit inside one entry validates only that entry again. Anything the entry-by-entry view
+// cannot answer exactly (a JSON syntax error, a comment, an unusual shape) is validated as a
+// whole, as a fresh open would.
+import type { Diagnostic, LanguageService } from 'vscode-json-languageservice';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { ChunkedText } from '../text/chunkedText';
+import { crossStreamProblems, streamIndexEntry, type Place, type StreamIndexEntry } from '../rules/crossStreamRules';
+import { scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
+import { finish, toDiagnostic, validateConnection } from './validateConnection';
+
+/**
+ * The tiny document an entry is validated in; its depth (3) is the entry's depth in the file.
+ * Its header is complete and valid, so it has no problems of its own to compute and discard.
+ */
+export const ENTRY_PREFIX = '{"sourceId":"00000000-0000-4000-8000-000000000001","destinationId":"00000000-0000-4000-8000-000000000002","status":"active","syncCatalog":{"streams":[';
+export const ENTRY_SUFFIX = ']}}';
+
+/** Codes that mean the text is not well-formed JSON: its problems may reach past an entry. */
+const SYNTAX_CODES = new Set(['json-syntax', 'comment', 'trailing-comma', 'too-deep', 'empty-file']);
+
+/** A diagnostic with its range as offsets relative to the text it was found in. */
+interface PlacedDiagnostic {
+  start: number;
+  end: number;
+  diagnostic: Diagnostic;
+}
+
+interface TextResult {
+  diagnostics: PlacedDiagnostic[];
+  /** A syntax problem: the whole file must be validated at once. */
+  broken: boolean;
+}
+
+interface EntryResult extends TextResult {
+  index: StreamIndexEntry;
+}
+
+interface HeaderResult extends TextResult {
+  key: string;
+}
+
+export class IncrementalValidation {
+  private text: ChunkedText;
+  private layout: CatalogLayout | undefined;
+  private entries: Array<EntryResult | undefined> = [];
+  private header: HeaderResult | undefined;
+  /** Whole-file diagnostics of the current version, when the file had to be validated whole. */
+  private whole: Diagnostic[] | undefined;
+
+  constructor(
+    private readonly service: LanguageService,
+    readonly uri: string,
+    public version: number,
+    text: string,
+  ) {
+    this.text = new ChunkedText(text);
+    this.layout = scanLayout(text);
+  }
+
+  getText(): string {
+    return this.text.getText();
+  }
+
+  /** Applies LSP content changes (ranged or whole-text), in order. */
+  applyChanges(changes: TextDocumentContentChangeEvent[], version: number): void {
+    this.whole = undefined;
+    this.version = version;
+    for (const change of changes) {
+      const { start, end, inserted } = this.text.applyChange(change);
+      if (!('range' in change)) {
+        this.layout = scanLayout(change.text);
+        this.entries = [];
+        continue;
+      }
+      const before = this.layout;
+      const { layout, changedEntry } = updateLayout(before, this.text, start, end, inserted);
+      this.layout = layout;
+      if (changedEntry >= 0) this.entries[changedEntry] = undefined;
+      else this.entries = carryOver(before, layout, this.entries, start, end, inserted);
+    }
+  }
+
+  async diagnostics(): Promise<Diagnostic[]> {
+    if (this.whole) return this.whole;
+    const layout = this.layout;
+    if (!layout) return this.validateWhole();
+    const text = this.text;
+
+    const headerText = layout.arrayOpen < 0 ? text.getText() : text.slice(0, layout.arrayOpen + 1) + text.slice(layout.arrayClose, text.length);
+    const key = fingerprint(headerText);
+    if (this.header?.key !== key) this.header = { key, ...(await this.validateText(headerText, 0, headerText.length)) };
+    if (this.header.broken) return this.validateWhole();
+
+    const count = layout.starts.length;
+    this.entries.length = count;
+    for (let i = 0; i < count; i++) {
+      let result = this.entries[i];
+      if (!result) {
+        result = await this.validateEntry(text.slice(layout.starts[i], layout.ends[i]));
+        this.entries[i] = result;
+      }
+      if (result.broken) return this.validateWhole();
+    }
+    return this.assemble(layout);
+  }
+
+  private async validateWhole(): Promise<Diagnostic[]> {
+    this.whole = await validateConnection(this.service, TextDocument.create(this.uri, 'airbyte-connection', this.version, this.text.getText()));
+    return this.whole;
+  }
+
+  private assemble(layout: CatalogLayout): Diagnostic[] {
+    const document = this.text;
+    const out: Diagnostic[] = [];
+    const place = (start: number, end: number, diagnostic: Diagnostic) =>
+      out.push({ ...diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } });
+    const removed = layout.arrayOpen < 0 ? 0 : layout.arrayClose - layout.arrayOpen - 1;
+    const fromHeader = (offset: number) => (layout.arrayOpen >= 0 && offset > layout.arrayOpen ? offset + removed : offset);
+    for (const d of this.header!.diagnostics) place(fromHeader(d.start), fromHeader(d.end), d.diagnostic);
+
+    const index: StreamIndexEntry[] = [];
+    for (let i = 0; i < layout.starts.length; i++) {
+      const base = layout.starts[i];
+      const result = this.entries[i]!;
+      for (const d of result.diagnostics) place(base + d.start, base + d.end, d.diagnostic);
+      const entry = result.index;
+      index.push(entry.nameNode ? { ...entry, nameNode: { offset: base + entry.nameNode.offset, length: entry.nameNode.length } } : entry);
+    }
+    if (layout.arrayOpen >= 0) {
+      const streamsKey: Place = { offset: layout.streamsKeyOffset, length: layout.streamsKeyLength };
+      for (const problem of crossStreamProblems(index, streamsKey)) out.push(toDiagnostic(problem, document));
+    }
+    return finish(out);
+  }
+
+  private async validateEntry(entryText: string): Promise<EntryResult> {
+    const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + entryText + ENTRY_SUFFIX);
+    const parsed = this.service.parseJSONDocument(tiny);
+    const result = await this.validateDocument(tiny, ENTRY_PREFIX.length, ENTRY_PREFIX.length + entryText.length, parsed);
+    const node = parsed.getNodeFromOffset(ENTRY_PREFIX.length);
+    const index: StreamIndexEntry = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? detach(streamIndexEntry(node), ENTRY_PREFIX.length) : { configured: false, namespace: '', selected: false };
+    return { ...result, index };
+  }
+
+  private validateText(text: string, from: number, to: number): Promise<TextResult> {
+    return this.validateDocument(TextDocument.create('file:///header.connection.json', 'airbyte-connection', 0, text), from, to);
+  }
+
+  /** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
+  private async validateDocument(document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>): Promise<TextResult> {
+    const diagnostics = await validateConnection(this.service, document, parsed, { nestingChecked: true });
+    const kept: PlacedDiagnostic[] = [];
+    let broken = false;
+    for (const diagnostic of diagnostics) {
+      if (SYNTAX_CODES.has(String(diagnostic.code))) broken = true;
+      const start = document.offsetAt(diagnostic.range.start);
+      if (start < from || start >= to) continue;
+      const end = Math.min(document.offsetAt(diagnostic.range.end), to);
+      kept.push({ start: start - from, end: end - from, diagnostic });
+    }
+    return { diagnostics: kept, broken };
+  }
+}
+
+/** Index entry with offsets relative to the entry, holding no reference to the syntax tree. */
+function detach(entry: StreamIndexEntry, prefix: number): StreamIndexEntry {
+  return {
+    configured: entry.configured,
+    name: entry.name === undefined ? undefined : copy(entry.name),
+    namespace: copy(entry.namespace),
+    nameNode: entry.nameNode && { offset: entry.nameNode.offset - prefix, length: entry.nameNode.length },
+    selected: entry.selected,
+  };
+}
+
+/** A flat copy: a slice of the entry's text would keep that whole text alive. */
+function copy(value: string): string {
+  return value.length < 16 ? value : (JSON.parse(JSON.stringify(value)) as string);
+}
+
+/**
+ * Results of entries the edit did not touch, moved to their new index after a rescan. An
+ * entry is the same text when it lies wholly before the edit, or wholly after it (shifted).
+ */
+function carryOver(before: CatalogLayout | undefined, after: CatalogLayout | undefined, results: Array<EntryResult | undefined>, start: number, end: number, inserted: number): Array<EntryResult | undefined> {
+  if (!before || !after) return [];
+  const delta = inserted - (end - start);
+  const byStart = new Map<number, number>();
+  for (let i = 0; i < before.starts.length; i++) byStart.set(before.starts[i], i);
+  return after.starts.map((newStart, j) => {
+    const newEnd = after.ends[j];
+    let oldStart: number;
+    if (newEnd <= start) oldStart = newStart;
+    else if (newStart >= start + inserted) oldStart = newStart - delta;
+    else return undefined;
+    const i = byStart.get(oldStart);
+    if (i === undefined || before.ends[i] !== newEnd - (oldStart === newStart ? 0 : delta)) return undefined;
+    return results[i];
+  });
+}
+
+/** Cheap identity of a text (length and two 32-bit FNV-1a hashes). */
+function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${text.length}:${a >>> 0}:${b >>> 0}`;
+}

@@ -1,0 +1,45 @@
+// The validator's side: its copy of each open document with per-entry results kept between
+// versions (IncrementalValidation), fed the same messages whether it runs on a worker thread or
+// in-process. Messages are handled one at a time, in order.
+import type { Diagnostic, LanguageService } from 'vscode-json-languageservice';
+import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
+import { IncrementalValidation } from '../../core/language/incrementalValidation';
+import type { DiagnosisResult, ValidationMessage } from './validator';
+
+export class ValidationEngine {
+  private readonly documents = new Map<string, { session: number; validation: IncrementalValidation }>();
+  private readonly service: LanguageService = createConnectionLanguageService();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Handles `message` after every earlier one; requests resolve with their answer. */
+  handle(message: ValidationMessage, started?: () => void): Promise<DiagnosisResult | Diagnostic[] | undefined> {
+    const run = this.queue.then(() => {
+      started?.();
+      return this.process(message);
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async process(message: ValidationMessage): Promise<DiagnosisResult | Diagnostic[] | undefined> {
+    switch (message.kind) {
+      case 'open':
+        this.documents.set(message.uri, { session: message.session, validation: new IncrementalValidation(this.service, message.uri, message.version, message.text) });
+        return undefined;
+      case 'change':
+        this.documents.get(message.uri)?.validation.applyChanges(message.changes, message.version);
+        return undefined;
+      case 'close':
+        this.documents.delete(message.uri);
+        return undefined;
+      case 'diagnose': {
+        const document = this.documents.get(message.uri);
+        if (!document) throw new Error(`${message.uri} is not open`);
+        const { version } = document.validation;
+        return { version, session: document.session, diagnostics: await document.validation.diagnostics() };
+      }
+      case 'validateText':
+        return new IncrementalValidation(this.service, message.uri, 0, message.text).diagnostics();
+    }
+  }
+}

@@ -1,36 +1,176 @@
-// Prints how the standalone server copes with real-size catalogs: time to first diagnostics,
-// completion latency in the big file (first parse, then cached) and in a small file while the
-// big one is being validated. Numbers, not pass/fail: run with `npm run bench`.
+// `npm run bench`: this project's language server and VS Code's own JSON language server
+// (vscode-langservers-extracted, given the official v0.44.3 WebBackendConnectionCreate schema)
+// side by side over stdio, on catalogs shaped like discovered ones. Each server gets a fresh
+// process per size, the same file and the same ranged edits. Prints times and peak memory with
+// ratios (ours / peer's; below 1 is better). Numbers, not pass/fail.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { bigCatalog } from '../server/catalogFixture';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../server/lspTestClient';
+import { discoveredCatalog } from './discoveredCatalog';
+import { peerSchema } from './peerSchema';
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+const PEER = require.resolve('vscode-langservers-extracted/lib/json-language-server/node/jsonServerNodeMain.js');
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+const REPEATS = 3;
+
+interface Measured {
+  openMs: number;
+  editMs: number;
+  completionAfterEditMs: number;
+  completionOtherFileMs: number;
+  hoverMs: number;
+  peakRssMb: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Peak resident memory of a process (all its threads), from Linux's VmHWM. */
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+class Session {
+  readonly client: LspTestClient;
+  private waiters: Array<(p: PublishDiagnosticsParams) => boolean> = [];
+  private document!: TextDocument;
+
+  constructor(readonly peer: boolean) {
+    this.client = peer ? new LspTestClient(['--stdio'], PEER) : new LspTestClient();
+    this.client.onPublish = (params) => (this.waiters = this.waiters.filter((w) => !w(params)));
+  }
+
+  async start(): Promise<void> {
+    await this.client.initialize(this.peer ? { provideFormatter: false, handledSchemaProtocols: ['file'] } : {});
+    if (this.peer) {
+      await this.client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { json: { validate: { enable: true }, schemas: [{ fileMatch: ['*.connection.json'], schema: peerSchema() }] } },
+      });
+    }
+  }
+
+  /** Resolves with the time at which `uri` gets diagnostics accepted by `accept`. */
+  published(uri: string, accept: (p: PublishDiagnosticsParams) => boolean): Promise<number> {
+    return new Promise((resolve) => this.waiters.push((p) => p.uri === uri && accept(p) && (resolve(performance.now()), true)));
+  }
+
+  async open(uri: string, text: string): Promise<void> {
+    this.document = TextDocument.create(uri, 'json', 1, text);
+    await this.client.open(uri, text, 'json');
+  }
+
+  async edit(uri: string, offset: number, length: number, text: string): Promise<void> {
+    const range = { start: this.document.positionAt(offset), end: this.document.positionAt(offset + length) };
+    this.document = TextDocument.update(this.document, [{ range, text }], this.document.version + 1);
+    await this.client.edit(uri, range, text);
+  }
+
+  position(offset: number) {
+    return this.document.positionAt(offset);
+  }
+
+  text(): string {
+    return this.document.getText();
+  }
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
-  const result = await work();
-  return [result, Math.round(performance.now() - start)];
+  await work();
+  return performance.now() - start;
+}
+
+async function measure(peer: boolean, streams: number, text: string): Promise<Measured> {
+  const session = new Session(peer);
+  await session.start();
+  const small = 'file:///bench/small.connection.json';
+  const big = `file:///bench/catalog-${streams}.connection.json`;
+  const smallText = '{\n  \n}';
+  await session.client.open(small, smallText);
+  await session.published(small, () => true).catch(() => undefined);
+
+  // Open -> first diagnostics, and completion in the small file while the big one is analysed.
+  const start = performance.now();
+  let baseline = 0;
+  const first = session.published(big, (p) => ((baseline = p.diagnostics.length), true));
+  await session.open(big, text);
+  let done = false;
+  void first.then(() => (done = true));
+  const otherFile: number[] = [];
+  while (!done) {
+    otherFile.push(await timed(() => session.client.completion(small, 1, 2)));
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const openMs = (await first) - start;
+  if (process.env.BENCH_VERBOSE) console.error(`${peer ? 'peer' : 'ours'}: ${baseline} diagnostics on the generated file`);
+
+  // Edit -> diagnostics: break one stream's `selected` in the middle, then fix it.
+  const editTimes: number[] = [];
+  const afterEdit: number[] = [];
+  const hovers: number[] = [];
+  for (let k = 0; k < REPEATS; k++) {
+    const middle = session.text().indexOf('"selected": true', Math.floor(session.text().length * (0.3 + 0.2 * k)));
+    const value = middle + '"selected": '.length;
+    let t = performance.now();
+    let shown = session.published(big, (p) => p.diagnostics.length > baseline);
+    await session.edit(big, value, 4, '"yes"');
+    editTimes.push((await shown) - t);
+    t = performance.now();
+    shown = session.published(big, (p) => p.diagnostics.length === baseline);
+    await session.edit(big, value, 5, 'true');
+    editTimes.push((await shown) - t);
+
+    // Completion right after typing in a stream's config (the first request after the edit).
+    const alias = session.text().indexOf('"aliasName": "', value - 400) + '"aliasName": "'.length;
+    const settled = session.published(big, (p) => p.diagnostics.length === baseline);
+    await session.edit(big, alias, 0, 'x');
+    const configStart = session.text().lastIndexOf('"config": {', alias) + '"config": {'.length;
+    afterEdit.push(await timed(() => session.client.completion(big, session.position(configStart).line, session.position(configStart).character)));
+    await settled;
+    await session.edit(big, alias, 1, '');
+
+    const key = session.text().indexOf('"syncMode"', value - 400) + 3;
+    hovers.push(await timed(() => session.client.hover(big, session.position(key).line, session.position(key).character)));
+  }
+  const peakRssMbValue = peakRssMb(session.client.process.pid!);
+  await session.client.stop();
+  return {
+    openMs,
+    editMs: median(editTimes),
+    completionAfterEditMs: median(afterEdit),
+    completionOtherFileMs: Math.max(...otherFile),
+    hoverMs: median(hovers),
+    peakRssMb: peakRssMbValue,
+  };
+}
+
+function cell(ours: number, peer: number, unit = 'ms'): string {
+  return `${Math.round(ours)} vs ${Math.round(peer)} ${unit} (×${(ours / peer).toFixed(2)})`;
 }
 
 async function main(): Promise<void> {
-  const client = new LspTestClient();
-  await client.initialize();
-  const small = 'file:///bench/small.connection.json';
-  await client.open(small, '{\n  \n}');
-  await client.diagnostics(small);
-  console.log('streams\tMB\tdiagnostics ms\tcompletion in big (first) ms\t(cached) ms\tcompletion in small during validation ms');
-  for (const streams of [500, 1500, 3000, 8000]) {
-    const text = bigCatalog(streams);
-    const uri = `file:///bench/catalog-${streams}.connection.json`;
-    const start = performance.now();
-    await client.open(uri, text);
-    const [, smallMs] = await timed(() => client.completion(small, 1, 2));
-    await client.diagnostics(uri, () => true, 600_000);
-    const diagnosticsMs = Math.round(performance.now() - start);
-    const [, firstMs] = await timed(() => client.completion(uri, 1, 2));
-    const [, cachedMs] = await timed(() => client.completion(uri, 1, 2));
-    console.log(`${streams}\t${(text.length / 1e6).toFixed(1)}\t${diagnosticsMs}\t${firstMs}\t${cachedMs}\t${smallMs}`);
+  console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('Ours vs vscode-langservers-extracted 4.10 (json), median of edits; ×ratio = ours / peer\n');
+  const rows: string[] = [];
+  for (const streams of SIZES) {
+    const text = discoveredCatalog(streams);
+    const peer = await measure(true, streams, text);
+    const ours = await measure(false, streams, text);
+    rows.push(
+      `| ${streams.toLocaleString('en-US')} (${(text.length / 1e6).toFixed(1)} MB) | ${cell(ours.editMs, peer.editMs)} | ${cell(ours.openMs, peer.openMs)} | ${Math.round(ours.completionAfterEditMs)} vs ${Math.round(peer.completionAfterEditMs)} | ${Math.round(ours.completionOtherFileMs)} vs ${Math.round(peer.completionOtherFileMs)} | ${Math.round(ours.hoverMs)} vs ${Math.round(peer.hoverMs)} | ${cell(ours.peakRssMb, peer.peakRssMb, 'MB')} |`,
+    );
+    console.log(rows[rows.length - 1]);
   }
-  await client.stop();
+  console.log('\n| streams (size) | edit → diagnostics | open → first diagnostics | completion right after an edit (ms) | completion in another file while it validates, worst (ms) | hover (ms) | peak RSS |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
 }
 
 void main();

@@ -19,13 +19,17 @@ export class LspTestClient {
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   stderr = '';
+  /** Called on every publishDiagnostics (the benchmark times them). */
+  onPublish?: (params: PublishDiagnosticsParams) => void;
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER_BIN, ...args], { stdio: 'pipe' });
+  /** `serverPath`: another Node language server to talk to (the benchmark's peer). */
+  constructor(args: string[] = ['--stdio'], serverPath = SERVER_BIN, env: NodeJS.ProcessEnv = process.env) {
+    this.process = spawn(process.execPath, [serverPath, ...args], { stdio: 'pipe', env });
     this.process.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.onPublish?.(params);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onNotification('window/logMessage', () => undefined);
@@ -47,6 +51,19 @@ export class LspTestClient {
     this.versions.set(uri, 1);
     this.published.delete(uri);
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** A ranged edit, as editors send them. */
+  async edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    this.published.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
   async change(uri: string, text: string): Promise<void> {

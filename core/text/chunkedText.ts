@@ -50,6 +50,8 @@ export class ChunkedText {
   private breaks: Array<number[] | undefined> = [];
   private totalLength = 0;
   private totalBreaks = 0;
+  /** `lines` is valid before this chunk; line breaks are counted when first needed. */
+  private linesValidBefore = 0;
 
   constructor(text: string) {
     this.reset(text);
@@ -60,6 +62,7 @@ export class ChunkedText {
   }
 
   get lineCount(): number {
+    this.countLines();
     return this.totalBreaks + 1;
   }
 
@@ -87,6 +90,7 @@ export class ChunkedText {
   }
 
   positionAt(offset: number): Position {
+    this.countLines();
     offset = Math.max(Math.min(offset, this.totalLength), 0);
     const c = this.chunkAt(offset);
     const local = offset - this.offsets[c];
@@ -156,17 +160,27 @@ export class ChunkedText {
   private reindex(from: number): void {
     const n = this.chunks.length;
     this.offsets.length = n;
-    this.lines.length = n;
     let offset = from > 0 ? this.offsets[from - 1] + this.chunks[from - 1].length : 0;
-    let lines = from > 0 ? this.lines[from - 1] + this.breaksOf(from - 1).length : 0;
     for (let i = from; i < n; i++) {
       this.offsets[i] = offset;
-      this.lines[i] = lines;
       offset += this.chunks[i].length;
-      lines += this.breaksOf(i).length;
     }
     this.totalLength = offset;
+    this.linesValidBefore = Math.min(this.linesValidBefore, from);
+  }
+
+  private countLines(): void {
+    const n = this.chunks.length;
+    if (this.linesValidBefore >= n && this.lines.length === n) return;
+    const from = Math.min(this.linesValidBefore, n);
+    this.lines.length = n;
+    let lines = from > 0 ? this.lines[from - 1] + this.breaksOf(from - 1).length : 0;
+    for (let i = from; i < n; i++) {
+      this.lines[i] = lines;
+      lines += this.breaksOf(i).length;
+    }
     this.totalBreaks = lines;
+    this.linesValidBefore = n;
   }
 
   private breaksOf(c: number): number[] {
@@ -193,6 +207,7 @@ export class ChunkedText {
   /** Offset where `line` starts (0 <= line < lineCount). */
   lineOffset(line: number): number {
     if (line <= 0) return 0;
+    this.countLines();
     // The chunk holding the line break that ends line - 1: the last chunk with fewer breaks before it.
     let low = 0;
     let high = this.chunks.length - 1;

@@ -80,7 +80,8 @@ export class OpenDocument implements TextDocument {
 }
 
 export interface OpenDocumentsEvents {
-  onOpen(document: OpenDocument): void;
+  /** `text`: the text as opened (the document keeps it in chunks). */
+  onOpen(document: OpenDocument, text: string): void;
   onChange(document: OpenDocument, changes: TextDocumentContentChangeEvent[]): void;
   onClose(document: OpenDocument): void;
 }
@@ -101,7 +102,7 @@ export class OpenDocuments {
     connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
       const document = new OpenDocument(uri, languageId, version, text, ++this.sessions);
       this.documents.set(uri, document);
-      events.onOpen(document);
+      events.onOpen(document, text);
     });
     connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
       const document = this.documents.get(uri);

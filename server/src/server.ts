@@ -104,9 +104,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   // The validator gets its own copy of each served document and then only the edits.
   documents.listen(connection, {
-    onOpen(document) {
+    onOpen(document, text) {
       if (!served(document)) return;
-      validator.open(document.uri, document.version, document.session, document.getText());
+      validator.open(document.uri, document.version, document.session, text);
       scheduler.schedule(document.uri, true);
     },
     onChange(document, changes) {

@@ -68,6 +68,11 @@ export class IncrementalValidation {
     return this.text.getText();
   }
 
+  /** Where the entries of the current text are (undefined: the file is validated whole). */
+  get currentLayout(): CatalogLayout | undefined {
+    return this.layout;
+  }
+
   /** Applies LSP content changes (ranged or whole-text), in order. */
   applyChanges(changes: TextDocumentContentChangeEvent[], version: number): void {
     this.whole = undefined;

@@ -58,6 +58,11 @@ export class OpenDocument implements TextDocument {
     return this.text.slice(this.text.ensureBeforeEOL(next, start), next);
   }
 
+  /** The validator's layout of this very version, so the main thread need not scan the file. */
+  adoptLayout(layout: CatalogLayout | undefined): void {
+    this.layoutCache = { layout };
+  }
+
   /** The layout of the current text (scanned on first use after a structural edit). */
   layout(): CatalogLayout | undefined {
     this.layoutCache ??= { layout: scanLayout(this.text.getText()) };

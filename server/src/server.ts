@@ -66,7 +66,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const scheduler = new ValidationScheduler({
     validator,
     getDocument: (uri) => documents.get(uri),
-    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    publish: (uri, version, diagnostics, found) => {
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+      if (found) documents.get(uri)?.adoptLayout(found.layout); // the same version: the scheduler checked
+    },
     log,
   });
 

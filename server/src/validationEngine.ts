@@ -36,7 +36,8 @@ export class ValidationEngine {
         const document = this.documents.get(message.uri);
         if (!document) throw new Error(`${message.uri} is not open`);
         const { version } = document.validation;
-        return { version, session: document.session, diagnostics: await document.validation.diagnostics() };
+        const diagnostics = await document.validation.diagnostics();
+        return { version, session: document.session, diagnostics, layout: document.validation.currentLayout };
       }
       case 'validateText':
         return new IncrementalValidation(this.service, message.uri, 0, message.text).diagnostics();

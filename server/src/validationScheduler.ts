@@ -3,6 +3,7 @@
 // they were computed from, so a file reopened at the same version never shows the old text's
 // problems.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-json-languageservice';
+import type { CatalogLayout } from '../../core/language/catalogLayout';
 import { capDiagnostics } from './diagnosticCap';
 import { describe, type Logger } from './runSafe';
 import type { DocumentValidator } from './validator';
@@ -16,7 +17,8 @@ export interface ScheduledDocument {
 export interface ValidationSchedulerOptions {
   validator: DocumentValidator;
   getDocument(uri: string): ScheduledDocument | undefined;
-  publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  /** `found`: the validator's layout of that version, when it answered. */
+  publish(uri: string, version: number, diagnostics: Diagnostic[], found?: { layout: CatalogLayout | undefined }): void;
   log: Logger;
   /** Debounce while typing. Validation works per edited stream, so it can be short. */
   delayMs?: number;
@@ -63,8 +65,11 @@ export class ValidationScheduler {
     let version = requested.version;
     let session = requested.session;
     let diagnostics: Diagnostic[];
+    let found: { layout: CatalogLayout | undefined } | undefined;
     try {
-      ({ version, session, diagnostics } = await this.options.validator.diagnose(uri));
+      let layout: CatalogLayout | undefined;
+      ({ version, session, diagnostics, layout } = await this.options.validator.diagnose(uri));
+      found = { layout };
     } catch (error) {
       this.options.log(`Validation of ${uri} failed: ${describe(error)}`);
       diagnostics = [
@@ -80,7 +85,7 @@ export class ValidationScheduler {
       this.running.delete(uri);
     }
     const current = this.options.getDocument(uri);
-    if (current && current.version === version && current.session === session) this.options.publish(uri, version, capDiagnostics(diagnostics));
+    if (current && current.version === version && current.session === session) this.options.publish(uri, version, capDiagnostics(diagnostics), found);
     if (this.rerun.delete(uri) && current) this.schedule(uri, true);
   }
 }

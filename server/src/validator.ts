@@ -3,12 +3,15 @@
 // catalog never blocks completion in another file, tests may run it in-process.
 import type { Diagnostic } from 'vscode-json-languageservice';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { CatalogLayout } from '../../core/language/catalogLayout';
 
 /** Diagnostics of the validator's copy of a document, with the version and session they belong to. */
 export interface DiagnosisResult {
   version: number;
   session: number;
   diagnostics: Diagnostic[];
+  /** Where the stream entries are in that version: completion and hover use it on the main thread. */
+  layout: CatalogLayout | undefined;
 }
 
 export interface DocumentValidator {

@@ -20,7 +20,9 @@ interface Measured {
   openMs: number;
   editMs: number;
   completionAfterEditMs: number;
+  /** Median while the big file validates, and the worst (the first request waits for the open to be read). */
   completionOtherFileMs: number;
+  completionOtherFileWorstMs: number;
   hoverMs: number;
   peakRssMb: number;
 }
@@ -145,7 +147,8 @@ async function measure(peer: boolean, streams: number, text: string): Promise<Me
     openMs,
     editMs: median(editTimes),
     completionAfterEditMs: median(afterEdit),
-    completionOtherFileMs: Math.max(...otherFile),
+    completionOtherFileMs: median(otherFile),
+    completionOtherFileWorstMs: Math.max(...otherFile),
     hoverMs: median(hovers),
     peakRssMb: peakRssMbValue,
   };
@@ -164,11 +167,11 @@ async function main(): Promise<void> {
     const peer = await measure(true, streams, text);
     const ours = await measure(false, streams, text);
     rows.push(
-      `| ${streams.toLocaleString('en-US')} (${(text.length / 1e6).toFixed(1)} MB) | ${cell(ours.editMs, peer.editMs)} | ${cell(ours.openMs, peer.openMs)} | ${Math.round(ours.completionAfterEditMs)} vs ${Math.round(peer.completionAfterEditMs)} | ${Math.round(ours.completionOtherFileMs)} vs ${Math.round(peer.completionOtherFileMs)} | ${Math.round(ours.hoverMs)} vs ${Math.round(peer.hoverMs)} | ${cell(ours.peakRssMb, peer.peakRssMb, 'MB')} |`,
+      `| ${streams.toLocaleString('en-US')} (${(text.length / 1e6).toFixed(1)} MB) | ${cell(ours.editMs, peer.editMs)} | ${cell(ours.openMs, peer.openMs)} | ${Math.round(ours.completionAfterEditMs)} vs ${Math.round(peer.completionAfterEditMs)} | ${Math.round(ours.completionOtherFileMs)} vs ${Math.round(peer.completionOtherFileMs)} (worst ${Math.round(ours.completionOtherFileWorstMs)} vs ${Math.round(peer.completionOtherFileWorstMs)}) | ${Math.round(ours.hoverMs)} vs ${Math.round(peer.hoverMs)} | ${cell(ours.peakRssMb, peer.peakRssMb, 'MB')} |`,
     );
     console.log(rows[rows.length - 1]);
   }
-  console.log('\n| streams (size) | edit → diagnostics | open → first diagnostics | completion right after an edit (ms) | completion in another file while it validates, worst (ms) | hover (ms) | peak RSS |');
+  console.log('\n| streams (size) | edit → diagnostics | open → first diagnostics | completion right after an edit (ms) | completion in another file while it validates, median (worst) ms | hover (ms) | peak RSS |');
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
 }

@@ -68,6 +68,11 @@ export class IncrementalValidation {
     return this.text.getText();
   }
 
+  /** See ChunkedText.countSomeLines: true once every line is counted. */
+  countSomeLines(): boolean {
+    return this.text.countSomeLines();
+  }
+
   /** Where the entries of the current text are (undefined: the file is validated whole). */
   get currentLayout(): CatalogLayout | undefined {
     return this.layout;

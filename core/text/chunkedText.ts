@@ -169,6 +169,23 @@ export class ChunkedText {
     this.linesValidBefore = Math.min(this.linesValidBefore, from);
   }
 
+  /**
+   * Counts the line breaks of up to `chunks` more chunks; true when all are counted. Lets a
+   * caller spread the first count of a large text over idle moments instead of paying it on
+   * the first edit.
+   */
+  countSomeLines(chunks = 16): boolean {
+    const n = this.chunks.length;
+    for (let i = 0; i < n && chunks > 0; i++) {
+      if (!this.breaks[i]) {
+        this.breaksOf(i);
+        chunks--;
+      }
+    }
+    if (chunks > 0) this.countLines();
+    return chunks > 0;
+  }
+
   private countLines(): void {
     const n = this.chunks.length;
     if (this.linesValidBefore >= n && this.lines.length === n) return;

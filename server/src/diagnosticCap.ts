@@ -15,7 +15,8 @@ export function capDiagnostics(diagnostics: Diagnostic[], max = MAX_DIAGNOSTICS)
     .sort(([, i], [, j]) => i - j)
     .map(([d]) => d);
   const hidden = diagnostics.length - shown.length;
-  const worst: DiagnosticSeverity = Math.min(...diagnostics.filter((d) => !shown.includes(d)).map(rank)) as DiagnosticSeverity;
+  const listed = new Set(shown);
+  const worst = diagnostics.reduce((w, d) => (listed.has(d) ? w : Math.min(w, rank(d))), DiagnosticSeverity.Hint as number) as DiagnosticSeverity;
   return [
     {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -84,6 +84,14 @@ export class OpenDocument implements TextDocument {
   }
 }
 
+/** A large text's lines are counted a slice at a time between other work, not on the first edit. */
+export function countLinesWhenIdle(text: ChunkedText): void {
+  const step = () => {
+    if (!text.countSomeLines()) setImmediate(step);
+  };
+  setImmediate(step);
+}
+
 export interface OpenDocumentsEvents {
   /** `text`: the text as opened (the document keeps it in chunks). */
   onOpen(document: OpenDocument, text: string): void;
@@ -108,6 +116,7 @@ export class OpenDocuments {
       const document = new OpenDocument(uri, languageId, version, text, ++this.sessions);
       this.documents.set(uri, document);
       events.onOpen(document, text);
+      countLinesWhenIdle(document.text);
     });
     connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {
       const document = this.documents.get(uri);

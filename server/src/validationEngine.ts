@@ -37,6 +37,9 @@ export class ValidationEngine {
         if (!document) throw new Error(`${message.uri} is not open`);
         const { version } = document.validation;
         const diagnostics = await document.validation.diagnostics();
+        // Positions of the next edit need the file's lines: count them while nothing else runs.
+        const step = () => !document.validation.countSomeLines() && this.documents.get(message.uri) === document && setImmediate(step);
+        setImmediate(step);
         return { version, session: document.session, diagnostics, layout: document.validation.currentLayout };
       }
       case 'validateText':

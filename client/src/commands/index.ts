@@ -5,12 +5,16 @@ import { CredentialStore } from '../airbyte/credentials';
 import { ServerDiagnostics } from '../airbyte/serverDiagnostics';
 import * as clearCredentials from './clearCredentials';
 import * as createConnection from './createConnection';
+import * as discoverStreams from './discoverStreams';
 import type { CommandDeps } from './deps';
+import * as newConnectionFile from './newConnectionFile';
 import * as setCredentials from './setCredentials';
 import * as showLog from './showLog';
 
 export type { CreateConnectionOptions, CreateConnectionResult } from './createConnection';
 export type { SetCredentialsArgs } from './setCredentials';
+export type { NewConnectionFileOptions, NewConnectionFileResult } from './newConnectionFile';
+export type { DiscoverStreamsResult } from './discoverStreams';
 
 /** Returns what the commands share, so the rest of the extension uses the same credential store. */
 export function registerCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): CommandDeps {
@@ -23,6 +27,6 @@ export function registerCommands(context: vscode.ExtensionContext, log: vscode.L
     createdConnections: new CreatedConnections(context.globalState),
     serverDiagnostics,
   };
-  for (const command of [createConnection, setCredentials, clearCredentials, showLog]) command.register(context, deps);
+  for (const command of [createConnection, setCredentials, clearCredentials, showLog, newConnectionFile, discoverStreams]) command.register(context, deps);
   return deps;
 }

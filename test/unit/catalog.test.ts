@@ -180,3 +180,58 @@ describe('merge of a new discovery', () => {
     assert.deepEqual(singleEdit('same', 'same'), { offset: 4, length: 0, text: '' });
   });
 });
+
+describe('field-path completion and hover', () => {
+  const service = createConnectionLanguageService();
+  const text = JSON.stringify(
+    {
+      syncCatalog: {
+        streams: [
+          {
+            stream: {
+              name: 'issues',
+              jsonSchema: { type: 'object', properties: { id: { type: ['null', 'integer'] }, updated_at: { type: 'string', format: 'date-time' }, user: { type: 'object', properties: { login: { type: 'string' } } } } },
+              sourceDefinedCursor: true,
+              defaultCursorField: ['updated_at'],
+              sourceDefinedPrimaryKey: [['id']],
+            },
+            config: { cursorField: ['updated_at'], primaryKey: [['id'], []], selectedFields: [{ fieldPath: ['user', 'login'] }, { fieldPath: ['nope'] }] },
+          },
+        ],
+      },
+    },
+    null,
+    2,
+  );
+  const document = TextDocument.create('file:///f.connection.json', 'airbyte-connection', 1, text);
+  const json = service.parseJSONDocument(document);
+  const at = (needle: string, delta = 1) => text.indexOf(needle) + delta;
+
+  it('completes the stream’s own field paths, nested ones included, replacing the whole path', async () => {
+    const { fieldPathCompletions, streamEntryAt } = await import('../../core/catalog/fieldPathAssist');
+    const offset = at('"cursorField": [', '"cursorField": ['.length);
+    const items = fieldPathCompletions(streamEntryAt(json.root, offset)!, offset)!;
+    assert.deepEqual(items.map((i) => i.label), ['id', 'updated_at', 'user', 'user.login']);
+    const login = items.find((i) => i.label === 'user.login')!;
+    assert.equal(login.insertText, '["user", "login"]');
+    assert.equal(login.detail, 'string');
+    assert.deepEqual(JSON.parse(text.slice(login.replaceStart, login.replaceEnd)), ['updated_at']);
+    assert.equal(items.find((i) => i.label === 'updated_at')!.detail, "string (date-time) · the source's cursor (source-defined)");
+    // The empty primary key and the outer primary key array are completion places too.
+    const emptyKey = text.indexOf('[]', text.indexOf('"primaryKey"')) + 1;
+    assert.ok(fieldPathCompletions(streamEntryAt(json.root, emptyKey)!, emptyKey)?.length);
+    // Elsewhere in the entry: not a field-path place.
+    const name = at('"issues"');
+    assert.equal(fieldPathCompletions(streamEntryAt(json.root, name)!, name), undefined);
+  });
+  it('hovers a path with its type and role, or says it is missing', async () => {
+    const { fieldPathHover, streamEntryAt } = await import('../../core/catalog/fieldPathAssist');
+    const hover = (needle: string, from = 0) => {
+      const offset = text.indexOf(needle, from) + 2;
+      return fieldPathHover(streamEntryAt(json.root, offset)!, offset);
+    };
+    assert.equal(hover('"id"', text.indexOf('"primaryKey"')), "**`id`**: integer | null — the source's primary key");
+    assert.equal(hover('"login"', text.indexOf('"selectedFields"')), '**`user.login`**: string');
+    assert.equal(hover('"nope"'), "**`nope`** is not a field of this stream's `jsonSchema`.");
+  });
+});

@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import { CreatedConnections } from '../airbyte/createdConnections';
 import { CredentialStore } from '../airbyte/credentials';
 import { ServerDiagnostics } from '../airbyte/serverDiagnostics';
+import * as checkServer from './checkServer';
 import * as clearCredentials from './clearCredentials';
 import * as createConnection from './createConnection';
 import * as discoverStreams from './discoverStreams';
@@ -15,6 +16,7 @@ export type { CreateConnectionOptions, CreateConnectionResult } from './createCo
 export type { SetCredentialsArgs } from './setCredentials';
 export type { NewConnectionFileOptions, NewConnectionFileResult } from './newConnectionFile';
 export type { DiscoverStreamsResult } from './discoverStreams';
+export type { CheckServerResult } from './checkServer';
 
 /** Returns what the commands share, so the rest of the extension uses the same credential store. */
 export function registerCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): CommandDeps {
@@ -27,6 +29,6 @@ export function registerCommands(context: vscode.ExtensionContext, log: vscode.L
     createdConnections: new CreatedConnections(context.globalState),
     serverDiagnostics,
   };
-  for (const command of [createConnection, setCredentials, clearCredentials, showLog, newConnectionFile, discoverStreams]) command.register(context, deps);
+  for (const command of [createConnection, setCredentials, clearCredentials, showLog, newConnectionFile, discoverStreams, checkServer]) command.register(context, deps);
   return deps;
 }

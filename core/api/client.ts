@@ -111,8 +111,10 @@ export class AirbyteClient {
     if (!read.jobInfo.succeeded) {
       const reason = typeof read.jobInfo.failureReason?.externalMessage === 'string' ? read.jobInfo.failureReason.externalMessage : undefined;
       const lines = Array.isArray(read.jobInfo.logs?.logLines) ? read.jobInfo.logs.logLines.filter((l): l is string => typeof l === 'string') : [];
-      const lastLines = lines.slice(-3).join(' | ');
-      const message = `The source's discover job failed${reason ? `: ${reason}` : lastLines ? `: ${lastLines}` : '.'}`;
+      // The connector's own error lines say why (expired token, unreachable host); else the last line.
+      const errors = lines.filter((l) => /\bERROR\b/.test(l)).slice(0, 2);
+      const logged = (errors.length ? errors : lines.slice(-1)).join(' | ');
+      const message = `The source's discover job failed${reason ? `: ${reason}` : '.'}${logged ? ` Log: ${logged}` : ''}`;
       this.config.log?.(`✗ discoverFailed: ${message}`);
       return {
         ok: false,

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CreateConnectionResult, NewConnectionFileOptions, NewConnectionFileResult } from '../../client/src/commands';
+import type { CheckServerResult, CreateConnectionResult, NewConnectionFileOptions, NewConnectionFileResult } from '../../client/src/commands';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { validateConnection } from '../../core/language/validateConnection';
 import { createLocalAirbyte, type LocalAirbyte } from '../../local-airbyte/createLocalAirbyte';
@@ -106,6 +106,16 @@ suite('New Connection File', () => {
       ['customers', true, 'overwrite'],
       ['reviews', false, 'overwrite'],
     ]);
+  });
+
+  test('Check Server (the walkthrough’s first step) lists the workspaces, or says why not', async () => {
+    const ok = await vscode.commands.executeCommand<CheckServerResult>('airbyte.checkServer');
+    assert.ok(ok.ok, JSON.stringify(ok));
+    assert.match(ok.message, /answers and accepts the credentials: 2 workspaces \(“Data Platform”, “Sandbox”\)/);
+    await setSetting('serverUrl', await deadServerUrl());
+    const down = await vscode.commands.executeCommand<CheckServerResult>('airbyte.checkServer');
+    assert.ok(!down.ok);
+    assert.equal(down.kind, 'connectionRefused');
   });
 
   test('server down: a clear message, nothing written', async () => {

@@ -102,6 +102,19 @@ suite('Discover Streams', () => {
     const modified = completion.items.find((i) => i.label === 'modified_at')!;
     assert.equal(modified.detail, 'string (date-time) | null');
 
+    // Hover names a path's type and role, and says when the schema lacks it.
+    const hoverText = async (at: vscode.Position) => {
+      const hovers = await retry(
+        () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at),
+        (h) => (h ?? []).length > 0,
+        { what: 'field-path hover' },
+      );
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    assert.match(await hoverText(cursorAt), /`updated_at`\*\* is not a field of this stream's `jsonSchema`/);
+    const keyAt = document.positionAt(document.getText().indexOf('"id"', document.getText().indexOf('"primaryKey"')) + 1);
+    assert.match(await hoverText(keyAt), /`id`\*\*: integer \| null — the source's primary key/);
+
     // One edit: one undo restores the text before the merge.
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');

@@ -43,7 +43,11 @@ async function discoverStreams(deps: CommandDeps, target: vscode.Uri | undefined
   if (!opened.ok) return local(deps, 'missingCredentials', opened.message);
   const { session } = opened;
 
-  const discovered = await discoverWithProgress(session, sourceId, file, cancellation);
+  // The source's name for the progress message; an unknown id fails here, before the long call.
+  const source = await session.client.getSource(sourceId);
+  if (!source.ok) return { ok: false, kind: source.error.kind, message: showFailure(deps, session, WHAT, source.error, { sourceId }) };
+
+  const discovered = await discoverWithProgress(session, sourceId, source.value.name, cancellation);
   if (!discovered.ok) return { ok: false, kind: discovered.error.kind, message: showFailure(deps, session, WHAT, discovered.error, { sourceId }) };
 
   const destination = destinationId ? await session.client.getDestination(destinationId) : undefined;

@@ -68,7 +68,7 @@ async function newConnectionFile(deps: CommandDeps, target: vscode.Uri | undefin
   if (!workspaces.ok) return failed(workspaces.error);
   if (workspaces.value.length === 0) return local(deps, 'empty', `Airbyte at ${session.settings.serverUrl} has no workspace.`);
   const workspace = await pickWorkspace(workspaces.value, options.workspaceId);
-  if (!workspace) return undefined;
+  if (!workspace) return options.workspaceId ? local(deps, 'empty', `No workspace has id ${options.workspaceId}.`) : undefined;
 
   const [sources, destinations] = await Promise.all([
     session.client.listSources(workspace.workspaceId),
@@ -81,9 +81,11 @@ async function newConnectionFile(deps: CommandDeps, target: vscode.Uri | undefin
     return local(deps, 'empty', `The workspace “${workspace.name}” has no ${missing}. Create one in Airbyte first.`);
   }
   const source = await pickSource(sources.value, options.sourceId);
-  if (!source) return undefined;
+  if (!source) return options.sourceId ? local(deps, 'empty', `The workspace “${workspace.name}” has no source with id ${options.sourceId}.`) : undefined;
   const destination = await pickDestination(destinations.value, options.destinationId);
-  if (!destination) return undefined;
+  if (!destination) {
+    return options.destinationId ? local(deps, 'empty', `The workspace “${workspace.name}” has no destination with id ${options.destinationId}.`) : undefined;
+  }
 
   const discovered = await discoverWithProgress(session, source.sourceId, source.name, options.cancellation);
   if (!discovered.ok) return failed(discovered.error, source.sourceId);

@@ -50,7 +50,9 @@ export function mergeDiscoveredCatalog(input: MergeInput): MergeResult {
   const discovered = new Map(input.catalog.streams.map((s) => [streamKey(s.stream), s]));
   const summary: MergeSummary = { added: [], changed: [], removed: [], unchanged: 0, missingPaths: [] };
 
-  let text = input.text;
+  // Edits against the original text, applied at once: each changed `stream` value, the new
+  // streams after the last entry, the catalog id. Re-parsing per stream would be quadratic.
+  const edits: Edit[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     if (!isObject(entry) || !isObject(entry.stream)) return;
@@ -69,26 +71,80 @@ export function mergeDiscoveredCatalog(input: MergeInput): MergeResult {
       if (firstTime) summary.unchanged++;
     } else {
       if (firstTime) summary.changed.push(label);
-      text = applyEdits(text, modify(text, ['syncCatalog', 'streams', index, 'stream'], next.stream, { formattingOptions: formatting }));
+      const node = findNodeAtLocation(streamsNode!.children![index], ['stream'])!;
+      edits.push({ offset: node.offset, length: node.length, text: jsonAt(input.text, node.offset, next.stream, formatting) });
     }
     if (firstTime) summary.missingPaths.push(...missingPaths(label, isObject(entry.config) ? (entry.config as StreamConfig) : {}, next.stream.jsonSchema));
   });
 
-  const additions = input.catalog.streams.filter((s) => !seen.has(streamKey(s.stream)));
-  for (const stream of additions) {
-    summary.added.push(streamLabel(stream.stream));
-    const value = { stream: stream.stream, config: initialStreamConfig(stream, input.supportedDestinationSyncModes, false) };
-    const currentRoot = parseTree(text);
-    const currentStreams = currentRoot && findNodeAtLocation(currentRoot, ['syncCatalog', 'streams']);
-    text = currentStreams
-      ? applyEdits(text, modify(text, ['syncCatalog', 'streams', -1], value, { formattingOptions: formatting, isArrayInsertion: true }))
-      : applyEdits(text, modify(text, ['syncCatalog', 'streams'], [value], { formattingOptions: formatting }));
+  const additions = input.catalog.streams
+    .filter((s) => !seen.has(streamKey(s.stream)))
+    .map((s) => {
+      summary.added.push(streamLabel(s.stream));
+      return { stream: s.stream, config: initialStreamConfig(s, input.supportedDestinationSyncModes, false) };
+    });
+  const catalogIdNode = findNodeAtLocation(root, ['sourceCatalogId']);
+  if (input.catalogId && catalogIdNode && catalogIdNode.value !== input.catalogId) {
+    edits.push({ offset: catalogIdNode.offset, length: catalogIdNode.length, text: JSON.stringify(input.catalogId) });
   }
 
-  if (input.catalogId && findNodeAtLocation(root, ['sourceCatalogId'])) {
-    text = applyEdits(text, modify(text, ['sourceCatalogId'], input.catalogId, { formattingOptions: formatting }));
+  let text = input.text;
+  if (additions.length && streamsNode) {
+    edits.push(appendToArray(input.text, streamsNode, additions, formatting));
+  }
+  text = applyAll(text, edits);
+  if (additions.length && !streamsNode) {
+    // No catalog yet: one structural change, small enough for jsonc-parser to place and format.
+    text = applyEdits(text, modify(text, ['syncCatalog', 'streams'], additions, { formattingOptions: formatting }));
   }
   return { ok: true, text, summary };
+}
+
+interface Edit {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/** Applies non-overlapping edits in one pass (splicing one by one would copy the text each time). */
+function applyAll(text: string, edits: Edit[]): string {
+  const parts: string[] = [];
+  let position = 0;
+  for (const edit of [...edits].sort((a, b) => a.offset - b.offset)) {
+    parts.push(text.slice(position, edit.offset), edit.text);
+    position = edit.offset + edit.length;
+  }
+  parts.push(text.slice(position));
+  return parts.join('');
+}
+
+/** The indentation of the line `offset` is on. */
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** `value` as JSON for the place at `offset`: its later lines indented like that line. */
+function jsonAt(text: string, offset: number, value: unknown, formatting: FormattingOptions): string {
+  const unit = formatting.insertSpaces ? ' '.repeat(formatting.tabSize ?? 2) : '\t';
+  const indent = lineIndent(text, offset);
+  return JSON.stringify(value, null, unit).split('\n').join(`${formatting.eol ?? '\n'}${indent}`);
+}
+
+/** Appends `values` to the array node, one per line, indented like its entries. */
+function appendToArray(text: string, array: Node, values: unknown[], formatting: FormattingOptions): Edit {
+  const eol = formatting.eol ?? '\n';
+  const unit = formatting.insertSpaces ? ' '.repeat(formatting.tabSize ?? 2) : '\t';
+  const last = array.children?.[array.children.length - 1];
+  if (last) {
+    const indent = lineIndent(text, last.offset);
+    const body = values.map((v) => `${indent}${jsonAt(text, last.offset, v, formatting)}`).join(`,${eol}`);
+    return { offset: last.offset + last.length, length: 0, text: `,${eol}${body}` };
+  }
+  const outer = lineIndent(text, array.offset);
+  const inner = outer + unit;
+  const body = values.map((v) => `${inner}${JSON.stringify(v, null, unit).split('\n').join(`${eol}${inner}`)}`).join(`,${eol}`);
+  return { offset: array.offset, length: array.length, text: `[${eol}${body}${eol}${outer}]` };
 }
 
 /** Paths the user chose that the new schema no longer has. */

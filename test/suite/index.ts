@@ -14,6 +14,7 @@ const loadTestFiles = async (): Promise<void> => {
   await import('./createConnection.test');
   await import('./newConnectionFile.test');
   await import('./discoverStreams.test');
+  await import('./lifecycle.test');
 };
 
 /**

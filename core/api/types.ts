@@ -68,7 +68,9 @@ export type AirbyteApiError =
         | 'unexpectedStatus'
         | 'unexpectedResponse'
         | 'invalidServerUrl'
-        | 'network';
+        | 'network'
+        // Airbyte answered 200, but the discover job failed (`jobInfo.succeeded: false`).
+        | 'discoverFailed';
     });
 
 // The few response fields callers rely on; the server sends more.
@@ -112,6 +114,28 @@ export interface WebBackendConnectionRead {
   [key: string]: unknown;
 }
 
+/** One entry of `web_backend/connections/list`. */
+export interface WebBackendConnectionListItem {
+  connectionId: string;
+  name: string;
+  status?: string;
+  source: { sourceId: string; name: string };
+  destination: { destinationId: string; name: string };
+  [key: string]: unknown;
+}
+
 export interface HealthCheckRead {
   available: boolean;
+}
+
+/** `SourceDiscoverSchemaRead` of a successful discovery (the catalog is present). */
+export interface DiscoveredSchema {
+  catalog: { streams: { stream: Record<string, unknown> & { name: string }; config?: Record<string, unknown> }[] };
+  catalogId?: string;
+  jobId?: string;
+}
+
+export interface DestinationDefinitionSpecificationRead {
+  destinationDefinitionId: string;
+  supportedDestinationSyncModes?: ('append' | 'overwrite' | 'append_dedup')[];
 }

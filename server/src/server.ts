@@ -16,7 +16,9 @@ import { isConnectionDocument } from '../../core/language/documentFilter';
 import { AIRBYTE_RESOURCES_REQUEST, VALIDATE_TEXT_REQUEST, type AirbyteResourcesResult, type ValidateTextParams, type ValidateTextResult } from '../../core/protocol';
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
+import { streamEntryAt } from '../../core/catalog/fieldPathAssist';
 import { viewAt, type DocumentView } from './entryView';
+import { fieldPathCompletionList, fieldPathHoverAt } from './fieldPathFeatures';
 import { hoverLead } from './hoverExtras';
 import { OpenDocuments, type OpenDocument } from './openDocuments';
 import { ParsedDocuments } from './parsedDocuments';
@@ -148,7 +150,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(log, 'completion', token, null, async () => {
       const view = viewOf(params.textDocument.uri, params.position);
       if (!view) return null;
-      const list = await service.doComplete(view.document, view.position, view.json);
+      const offset = view.document.offsetAt(view.position);
+      // Field paths (cursorField, primaryKey, selectedFields) complete from the stream's own schema.
+      const list = fieldPathCompletionList(view.document, streamEntryAt(view.json.root, offset), offset) ?? (await service.doComplete(view.document, view.position, view.json));
       return list && completionInFile(list, view);
     }),
   );
@@ -157,8 +161,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(log, 'hover', token, null, async () => {
       const view = viewOf(params.textDocument.uri, params.position);
       if (!view) return null;
+      const offset = view.document.offsetAt(view.position);
+      const fieldPath = fieldPathHoverAt(streamEntryAt(view.json.root, offset), offset);
+      if (fieldPath) return fieldPath;
       const hover = await service.doHover(view.document, view.position, view.json);
-      const lead = await hoverLead(view.json.getNodeFromOffset(view.document.offsetAt(view.position)), resources);
+      const lead = await hoverLead(view.json.getNodeFromOffset(offset), resources);
       return hover && asMarkdown({ ...hover, range: hover.range && view.toFile(hover.range) }, lead);
     }),
   );

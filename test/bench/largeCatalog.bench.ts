@@ -45,7 +45,8 @@ class Session {
   private document!: TextDocument;
 
   constructor(readonly peer: boolean) {
-    this.client = peer ? new LspTestClient(['--stdio'], PEER) : new LspTestClient();
+    // BENCH_SERVER: another build of this server (for example an older commit's dist/server.js).
+    this.client = peer ? new LspTestClient(['--stdio'], PEER) : new LspTestClient(['--stdio'], process.env.BENCH_SERVER || undefined);
     this.client.onPublish = (params) => (this.waiters = this.waiters.filter((w) => !w(params)));
   }
 

@@ -238,6 +238,7 @@ function messageOf(json: unknown): string | undefined {
 }
 
 function htmlTitle(text: string): string | undefined {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  // The title is near the top; looking only there keeps this cheap on a huge page.
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text.slice(0, 16_384))?.[1]?.trim();
   return title ? truncate(title.replace(/\s+/g, ' '), 120) : undefined;
 }

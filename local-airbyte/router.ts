@@ -4,6 +4,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, invalidInput, knownException, unreadableJson } from './errors';
 import { hasValidCredentials, sendUnauthorized, type BasicCredentials } from './http/basicAuth';
+import { isAllowedHost, sendInvalidHost } from './http/hostCheck';
 import { readBody } from './http/readBody';
 import { sendJson } from './http/respond';
 import type { Route } from './route';
@@ -19,6 +20,8 @@ export interface RouterOptions {
   latencyMs?: number;
   /** Aborted when the server closes, so delayed requests stop waiting. */
   closing: AbortSignal;
+  /** Host names besides IP literals and localhost that requests may name (DNS rebinding guard). */
+  allowedHosts?: readonly string[];
 }
 
 export function createRouter(options: RouterOptions): RequestListener {
@@ -35,6 +38,10 @@ export function createRouter(options: RouterOptions): RequestListener {
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse, options: RouterOptions): Promise<void> {
+  if (!isAllowedHost(request, options.allowedHosts)) {
+    sendInvalidHost(response);
+    return;
+  }
   if (options.latencyMs) await sleep(options.latencyMs, undefined, { signal: options.closing });
   const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
   const route = findRoute(pathname);

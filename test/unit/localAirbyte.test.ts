@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -414,21 +415,31 @@ describe('local Airbyte persistence', () => {
     assert.deepEqual(saved.connections.map((c: any) => c.connectionId).sort(), [...ids].sort());
   });
 
-  it('reports a corrupt data file, moves it aside and starts with the seeds', async () => {
+  it('never renames or overwrites a data file it did not write: it refuses to start', async () => {
     const dataFile = await tempDataFile();
     await fs.mkdir(path.dirname(dataFile), { recursive: true });
     await fs.writeFile(dataFile, '{ not json');
-    const warnings: string[] = [];
-    await withServer({ dataFile, warn: (m) => warnings.push(m) }, async (server) => {
-      const sources = await call(server, '/v1/sources/list', { workspaceId: WORKSPACE });
-      assert.equal(sources.body.sources.length, 3);
-      const created = await call(server, '/v1/web_backend/connections/create', createBody());
-      assert.equal(created.status, 200);
+    await assert.rejects(createLocalAirbyte({ dataFile, warn: () => {} }), /not a local-airbyte data file.*left untouched/);
+    assert.deepEqual(await fs.readdir(path.dirname(dataFile)), ['data.json']);
+    assert.equal(await fs.readFile(dataFile, 'utf8'), '{ not json');
+  });
+
+  it('refuses requests whose Host names another host (DNS rebinding)', async () => {
+    await withServer({}, async (server) => {
+      const answerFor = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const request = http.request({ host: '127.0.0.1', port: server.port, path: '/api/v1/health', headers: { Host: host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          request.on('error', reject);
+          request.end();
+        });
+      assert.equal(await answerFor(`evil.example:${server.port}`), 403);
+      assert.equal(await answerFor(`localhost:${server.port}`), 200);
+      assert.equal(await answerFor(`127.0.0.1:${server.port}`), 200);
+      assert.equal(await answerFor(`[::1]:${server.port}`), 200);
     });
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /corrupt/);
-    const files = await fs.readdir(path.dirname(dataFile));
-    assert.ok(files.some((f) => f.startsWith('data.json.corrupt-')), files.join(', '));
   });
 });
 
@@ -447,15 +458,16 @@ describe('local Airbyte test hooks and CLI', () => {
   });
 
   it('parses the command line', () => {
-    const defaults = parseCliArgs([], '/work');
+    const defaults = parseCliArgs([], '/work', {});
     assert.deepEqual(defaults, {
       port: 8000,
       host: '127.0.0.1',
       dataFile: path.join('/work', '.local-airbyte', 'data.json'),
       auth: { username: 'airbyte', password: 'password' },
     });
-    const custom = parseCliArgs(['--port', '0', '--data-file=d.json', '--username', 'u', '--password', 'p'], '/work');
+    const custom = parseCliArgs(['--port', '0', '--data-file=d.json', '--username', 'u'], '/work', { LOCAL_AIRBYTE_PASSWORD: 'p' });
     assert.equal(custom.port, 0);
+    assert.throws(() => parseCliArgs(['--password', 'p']), /LOCAL_AIRBYTE_PASSWORD/);
     assert.equal(custom.dataFile, path.join('/work', 'd.json'));
     assert.deepEqual(custom.auth, { username: 'u', password: 'p' });
     assert.equal(parseCliArgs(['--no-auth']).auth, false);

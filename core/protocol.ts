@@ -1,7 +1,6 @@
-// Messages between the extension and the language server beyond LSP, declared once for both.
-
-/** Server -> client: the sources, destinations and operations of the configured Airbyte server. */
-export const AIRBYTE_RESOURCES_REQUEST = 'airbyte/resources';
+// Messages between the extension and the language server beyond LSP, declared once for both,
+// typed: each pairs its method name with its parameter and result types.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 export interface AirbyteResourceSummary {
   id: string;
@@ -12,11 +11,25 @@ export interface AirbyteResourceSummary {
 }
 
 export interface AirbyteResources {
+  /** The server the ids come from, in canonical form (see core/api/serverUrl). */
   serverUrl: string;
   sources: AirbyteResourceSummary[];
   destinations: AirbyteResourceSummary[];
-  operations: AirbyteResourceSummary[];
 }
 
 /** Why the list is empty, for the completion list's status item. */
 export type AirbyteResourcesResult = { ok: true; resources: AirbyteResources } | { ok: false; reason: string };
+
+export interface AirbyteResourcesParams {
+  /** The document asking: its settings decide the server and credentials. */
+  uri: string;
+}
+
+/**
+ * Server -> client: the sources and destinations of the Airbyte server configured for the
+ * document `uri`. The client holds the credentials and decides whether lookups may be sent.
+ */
+export const AirbyteResourcesRequest = new RequestType<AirbyteResourcesParams, AirbyteResourcesResult, void>('airbyte/resources');
+
+/** Client -> server: settings, credentials or consent changed; cached lists are stale. */
+export const AirbyteResourcesChangedNotification = new NotificationType<void>('airbyte/resourcesChanged');

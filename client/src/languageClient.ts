@@ -3,12 +3,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CONNECTION_LANGUAGE_ID } from '../../core/language/documentFilter';
-import { AIRBYTE_RESOURCES_REQUEST, type AirbyteResourcesResult } from '../../core/protocol';
+import { AirbyteResourcesRequest } from '../../core/protocol';
+import type { ResourceFetcher } from './airbyteResources';
 
-export async function startLanguageClient(
-  context: vscode.ExtensionContext,
-  fetchResources: () => Promise<AirbyteResourcesResult>,
-): Promise<LanguageClient> {
+export async function startLanguageClient(context: vscode.ExtensionContext, resources: ResourceFetcher): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -20,7 +18,7 @@ export async function startLanguageClient(
     diagnosticCollectionName: 'airbyte',
   };
   const client = new LanguageClient('airbyte', 'Airbyte Connection Language Server', serverOptions, clientOptions);
-  client.onRequest(AIRBYTE_RESOURCES_REQUEST, fetchResources);
+  client.onRequest(AirbyteResourcesRequest, (params, token) => resources.fetch(params, token));
   await client.start();
   return client;
 }

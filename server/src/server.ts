@@ -13,7 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClientCapabilities, LanguageService } from 'vscode-json-languageservice';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { isConnectionDocument } from '../../core/language/documentFilter';
-import { AIRBYTE_RESOURCES_REQUEST, type AirbyteResourcesResult } from '../../core/protocol';
+import { normalizeServerUrl, parseServerUrl } from '../../core/api/serverUrl';
+import { AirbyteResourcesChangedNotification, AirbyteResourcesRequest } from '../../core/protocol';
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
 import { hoverLead } from './hoverExtras';
@@ -58,7 +59,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const capabilities = params.capabilities;
     const asksForResources = (params.initializationOptions as { airbyteResources?: boolean } | undefined)?.airbyteResources === true;
     resources = new AirbyteResourceContribution(
-      asksForResources ? () => connection.sendRequest<AirbyteResourcesResult>(AIRBYTE_RESOURCES_REQUEST) : undefined,
+      asksForResources
+        ? {
+            // The document's own settings (resource scope) name its server: the cache key.
+            serverFor: async (uri) => {
+              const configured: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'airbyte.serverUrl' });
+              return typeof configured === 'string' && parseServerUrl(configured).ok ? normalizeServerUrl(configured) : undefined;
+            },
+            fetch: (uri) => connection.sendRequest(AirbyteResourcesRequest, { uri }),
+          }
+        : undefined,
     );
     const clientCapabilities: ClientCapabilities = {
       textDocument: {
@@ -84,7 +94,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     };
   });
 
-  connection.onNotification('airbyte/resourcesChanged', () => resources.invalidate());
+  connection.onNotification(AirbyteResourcesChangedNotification, () => resources.invalidate());
 
   documents.onDidOpen(({ document }) => served(document) && scheduler.schedule(document, true));
   documents.onDidChangeContent(({ document }) => served(document) && scheduler.schedule(document));
@@ -114,7 +124,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const found = lookup(params.textDocument.uri);
       if (!found) return null;
       const hover = await service.doHover(found.document, params.position, found.json);
-      const lead = await hoverLead(found.json.getNodeFromOffset(found.document.offsetAt(params.position)), resources);
+      const lead = await hoverLead(found.document.uri, found.json.getNodeFromOffset(found.document.offsetAt(params.position)), resources);
       return hover && asMarkdown(hover, lead);
     }),
   );

@@ -3,10 +3,13 @@ import type * as vscode from 'vscode';
 import type { CreatedConnections } from '../airbyte/createdConnections';
 import type { CredentialStore } from '../airbyte/credentials';
 import type { ServerDiagnostics } from '../airbyte/serverDiagnostics';
+import type { ServerTrust } from '../airbyte/serverTrust';
 
 export interface CommandDeps {
+  /** Already scrubbing (see airbyte/scrubbing). */
   log: vscode.LogOutputChannel;
   credentials: CredentialStore;
   createdConnections: CreatedConnections;
   serverDiagnostics: ServerDiagnostics;
+  trust: ServerTrust;
 }

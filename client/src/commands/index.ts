@@ -3,9 +3,11 @@ import type * as vscode from 'vscode';
 import { CreatedConnections } from '../airbyte/createdConnections';
 import { CredentialStore } from '../airbyte/credentials';
 import { ServerDiagnostics } from '../airbyte/serverDiagnostics';
+import { ServerTrust } from '../airbyte/serverTrust';
 import * as clearCredentials from './clearCredentials';
 import * as createConnection from './createConnection';
 import type { CommandDeps } from './deps';
+import * as serverPermissions from './serverPermissions';
 import * as setCredentials from './setCredentials';
 import * as showLog from './showLog';
 
@@ -16,13 +18,15 @@ export type { SetCredentialsArgs } from './setCredentials';
 export function registerCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): CommandDeps {
   const credentials = new CredentialStore(context.secrets);
   const serverDiagnostics = new ServerDiagnostics();
-  context.subscriptions.push(credentials, serverDiagnostics);
+  const trust = new ServerTrust(context.globalState);
+  context.subscriptions.push(credentials, serverDiagnostics, trust);
   const deps: CommandDeps = {
     log,
     credentials,
     createdConnections: new CreatedConnections(context.globalState),
     serverDiagnostics,
+    trust,
   };
-  for (const command of [createConnection, setCredentials, clearCredentials, showLog]) command.register(context, deps);
+  for (const command of [createConnection, setCredentials, clearCredentials, showLog, serverPermissions]) command.register(context, deps);
   return deps;
 }

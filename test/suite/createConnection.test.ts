@@ -273,7 +273,7 @@ suite('Create Connection', () => {
     }
   });
 
-  test('cancelling while the server is slow returns cancelled and remembers nothing', async () => {
+  test('cancelling while the server is slow returns cancelled, and the next submit asks (it may have arrived)', async () => {
     const slow = await createLocalAirbyte({ port: 0, host: '127.0.0.1', auth: CREDENTIALS, latencyMs: 30_000, warn: () => undefined });
     const cancellation = new vscode.CancellationTokenSource();
     const front = await startFront(slow.url, () => cancellation.cancel());
@@ -292,10 +292,10 @@ suite('Create Connection', () => {
       await slow.close();
       assert.strictEqual(connectionCount(slow), before);
 
-      // Nothing was remembered for this file and server: a new submit does not count as a
-      // duplicate (declining a duplicate would return undefined).
+      // A cancelled request may have reached Airbyte: the next submit asks before sending.
       front.retarget(airbyte.url);
-      const again = await createConnection(editor.document.uri, { confirmDuplicate: false });
+      assert.strictEqual(await createConnection(editor.document.uri, { confirmDuplicate: false }), undefined);
+      const again = await createConnection(editor.document.uri, { confirmDuplicate: true });
       assert.ok(again?.ok, JSON.stringify(again));
     } finally {
       cancellation.dispose();

@@ -2,7 +2,7 @@
 // in settings or logs. A default local Airbyte needs none stored: its documented password is
 // used, but only for a loopback server: it is never offered to another machine.
 import * as vscode from 'vscode';
-import { isLoopbackServer, normalizeServerUrl, type AirbyteAuth } from '../../../core/api';
+import { isLoopbackServer, normalizeServerUrl, trimSlashes, type AirbyteAuth } from '../../../core/api';
 import { scrubber } from './scrubbing';
 import type { AirbyteSettings } from './settings';
 
@@ -30,8 +30,12 @@ export class CredentialStore implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  get(serverUrl: string, kind: SecretKind): Thenable<string | undefined> {
-    return this.secrets.get(secretKey(serverUrl, kind));
+  async get(serverUrl: string, kind: SecretKind): Promise<string | undefined> {
+    const stored = await this.secrets.get(secretKey(serverUrl, kind));
+    if (stored !== undefined) return stored;
+    // Stored by an earlier version under the URL as typed (trimmed): still found, once.
+    const legacy = legacyKey(serverUrl, kind);
+    return legacy === secretKey(serverUrl, kind) ? undefined : this.secrets.get(legacy);
   }
 
   store(serverUrl: string, kind: SecretKind, value: string): Thenable<void> {
@@ -45,6 +49,7 @@ export class CredentialStore implements vscode.Disposable {
     for (const kind of ['password', 'token'] as const) {
       if ((await this.get(serverUrl, kind)) !== undefined) removed = true;
       await this.secrets.delete(secretKey(serverUrl, kind));
+      await this.secrets.delete(legacyKey(serverUrl, kind));
     }
     return removed;
   }
@@ -52,6 +57,10 @@ export class CredentialStore implements vscode.Disposable {
 
 function secretKey(serverUrl: string, kind: SecretKind): string {
   return `${KEY_PREFIX}:${kind}:${normalizeServerUrl(serverUrl)}`;
+}
+
+function legacyKey(serverUrl: string, kind: SecretKind): string {
+  return `${KEY_PREFIX}:${kind}:${trimSlashes(serverUrl)}`;
 }
 
 export type ResolvedAuth =

@@ -6,13 +6,14 @@
 // server share them.
 import type { JSONWorkerContribution, MarkedString } from 'vscode-json-languageservice';
 import { CompletionItemKind } from 'vscode-json-languageservice';
+import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver';
 import type { AirbyteResourceSummary, AirbyteResourcesResult } from '../../core/protocol';
 
 export interface ResourceSource {
   /** The canonical server URL configured for the document (cheap: no network). */
   serverFor(uri: string): Promise<string | undefined>;
   /** Asks the client for the document's lists (the client holds credentials and consent). */
-  fetch(uri: string): Promise<AirbyteResourcesResult>;
+  fetch(uri: string, token: CancellationToken): Promise<AirbyteResourcesResult>;
 }
 
 const CACHE_MS = 30_000;
@@ -25,31 +26,82 @@ const KIND_OF = new Map<string, Kind>([
   ['destinationId', 'destinations'],
 ]);
 
+interface CacheEntry {
+  at: number;
+  result: Promise<AirbyteResourcesResult>;
+  /** Requests still waiting for the lookup; when the last one is cancelled, so is the lookup. */
+  waiting: number;
+  lookup: CancellationTokenSource;
+}
+
+const CANCELLED: AirbyteResourcesResult = { ok: false, reason: 'cancelled' };
+
 export class AirbyteResourceContribution implements JSONWorkerContribution {
-  private readonly cache = new Map<string, { at: number; result: Promise<AirbyteResourcesResult> }>();
+  private readonly cache = new Map<string, CacheEntry>();
+  /** The cancellation of the editor request now being served for each document. */
+  private readonly requestTokens = new Map<string, CancellationToken>();
 
   constructor(private readonly source: ResourceSource | undefined) {}
 
   invalidate(): void {
+    for (const entry of this.cache.values()) entry.lookup.cancel();
     this.cache.clear();
+  }
+
+  /** Runs `work` (a completion or hover of `uri`) so that the lookups it makes honour `token`. */
+  async withCancellation<T>(uri: string, token: CancellationToken, work: () => T | PromiseLike<T>): Promise<T> {
+    this.requestTokens.set(uri, token);
+    try {
+      return await work();
+    } finally {
+      if (this.requestTokens.get(uri) === token) this.requestTokens.delete(uri);
+    }
   }
 
   private async resources(uri: string): Promise<AirbyteResourcesResult> {
     if (!this.source) return { ok: false, reason: 'no Airbyte server configured' };
+    const token = this.requestTokens.get(uri);
     const server = await this.source.serverFor(uri).catch(() => undefined);
     if (!server) return { ok: false, reason: 'no usable airbyte.serverUrl for this document' };
+    if (token?.isCancellationRequested) return CANCELLED;
     let entry = this.cache.get(server);
     if (!entry || Date.now() - entry.at > CACHE_MS) {
+      const lookup = new CancellationTokenSource();
       entry = {
         at: Date.now(),
-        result: this.source.fetch(uri).catch((e) => ({ ok: false as const, reason: String(e?.message ?? e) })),
+        lookup,
+        waiting: 0,
+        result: this.source.fetch(uri, lookup.token).catch((e) => ({ ok: false as const, reason: String(e?.message ?? e) })),
       };
       this.cache.set(server, entry);
     }
-    const result = await entry.result;
+    const result = await this.waitFor(entry, token);
     // Try again on the next request; only this server's entry, and only if nobody replaced it.
     if (!result.ok && this.cache.get(server) === entry) this.cache.delete(server);
     return result;
+  }
+
+  /** The entry's result, or CANCELLED as soon as `token` is; the last waiter to leave cancels the lookup. */
+  private waitFor(entry: CacheEntry, token: CancellationToken | undefined): Promise<AirbyteResourcesResult> {
+    if (!token) return entry.result;
+    entry.waiting++;
+    return new Promise((resolve) => {
+      let settled = false;
+      const subscription = token.onCancellationRequested(() => {
+        if (settled) return;
+        settled = true;
+        subscription.dispose();
+        if (--entry.waiting === 0) entry.lookup.cancel();
+        resolve(CANCELLED);
+      });
+      void entry.result.then((result) => {
+        if (settled) return;
+        settled = true;
+        subscription.dispose();
+        entry.waiting--;
+        resolve(result);
+      });
+    });
   }
 
   async collectValueCompletions(uri: string, location: (string | number)[], propertyKey: string, result: Parameters<JSONWorkerContribution['collectValueCompletions']>[3]): Promise<void> {

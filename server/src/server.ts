@@ -66,7 +66,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
               const configured: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'airbyte.serverUrl' });
               return typeof configured === 'string' && parseServerUrl(configured).ok ? normalizeServerUrl(configured) : undefined;
             },
-            fetch: (uri) => connection.sendRequest(AirbyteResourcesRequest, { uri }),
+            fetch: (uri, token) => connection.sendRequest(AirbyteResourcesRequest, { uri }, token),
           }
         : undefined,
     );
@@ -115,7 +115,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCompletion((params, token) =>
     runSafe(log, 'completion', token, null, async () => {
       const found = lookup(params.textDocument.uri);
-      return found ? service.doComplete(found.document, params.position, found.json) : null;
+      if (!found) return null;
+      return resources.withCancellation(found.document.uri, token, () => service.doComplete(found.document, params.position, found.json));
     }),
   );
 
@@ -124,7 +125,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const found = lookup(params.textDocument.uri);
       if (!found) return null;
       const hover = await service.doHover(found.document, params.position, found.json);
-      const lead = await hoverLead(found.document.uri, found.json.getNodeFromOffset(found.document.offsetAt(params.position)), resources);
+      const node = found.json.getNodeFromOffset(found.document.offsetAt(params.position));
+      const lead = await resources.withCancellation(found.document.uri, token, () => hoverLead(found.document.uri, node, resources));
       return hover && asMarkdown(hover, lead);
     }),
   );

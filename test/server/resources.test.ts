@@ -3,6 +3,7 @@
 // document's uri), and caches the lists per server in canonical form.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { CancellationTokenSource, type CancellationToken } from 'vscode-jsonrpc';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-protocol';
 import type { AirbyteResourcesParams, AirbyteResourcesResult } from '../../core/protocol';
 import { LspTestClient, positionOf } from './lspTestClient';
@@ -12,6 +13,7 @@ const SERVER_OF: Record<string, string> = {
   'file:///a/': 'http://127.0.0.1:8000/api/',
   'file:///b/': 'https://airbyte.example.com/api',
   'file:///c/': 'http://LOCALHOST:8000/api',
+  'file:///slow/': 'https://slow.example.com/api',
 };
 const serverOf = (uri: string) => Object.entries(SERVER_OF).find(([prefix]) => uri.startsWith(prefix))?.[1];
 
@@ -31,14 +33,22 @@ function listsFor(uri: string): AirbyteResourcesResult {
 describe('ids from the Airbyte server, per document', () => {
   let client: LspTestClient;
   const asked: string[] = [];
+  // The slow server's lookup: resolves only when the language server cancels it.
+  let slowLookup: { arrived: () => void; cancelled: Promise<void> } | undefined;
+  let slowArrived!: Promise<void>;
   before(async () => {
     client = new LspTestClient();
     client.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
       params.items.map((item) => (item.section === 'airbyte.serverUrl' ? serverOf(item.scopeUri ?? '') : null)),
     );
-    client.connection.onRequest('airbyte/resources', (params: AirbyteResourcesParams) => {
+    slowArrived = new Promise((resolve) => (slowLookup = { arrived: resolve, cancelled: Promise.resolve() }));
+    client.connection.onRequest('airbyte/resources', (params: AirbyteResourcesParams, token: CancellationToken) => {
       asked.push(params.uri);
-      return listsFor(params.uri);
+      if (!params.uri.startsWith('file:///slow/')) return listsFor(params.uri);
+      const cancelled = new Promise<AirbyteResourcesResult>((resolve) => token.onCancellationRequested(() => resolve({ ok: false, reason: 'cancelled' })));
+      slowLookup!.cancelled = cancelled.then(() => undefined);
+      slowLookup!.arrived();
+      return cancelled;
     });
     await client.initialize({ airbyteResources: true });
   });
@@ -61,6 +71,20 @@ describe('ids from the Airbyte server, per document', () => {
     const before = asked.length;
     assert.ok((await labelsAt('file:///c/three.connection.json', '{\n  "sourceId": ""\n}')).includes('Source on A'));
     assert.equal(asked.length, before);
+  });
+
+  it('a cancelled completion cancels the id lookup it was waiting for', { timeout: 30_000 }, async () => {
+    const uri = 'file:///slow/four.connection.json';
+    const text = '{\n  "sourceId": ""\n}';
+    await client.open(uri, text);
+    const at = positionOf(text, '""', 1);
+    const cancel = new CancellationTokenSource();
+    const completion = client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at }, cancel.token);
+    await slowArrived;
+    cancel.cancel();
+    await completion.catch(() => undefined);
+    // The lookup's own cancellation reached the editor side (no fixed wait: this resolves only then).
+    await slowLookup!.cancelled;
   });
 
   it('property names such as constructor, __proto__ and toString never reach object prototypes', async () => {

@@ -279,6 +279,29 @@ suite('Trust, credentials and bounded I/O', () => {
     }
   });
 
+  test("thousands of the server's validation errors become at most 100 diagnostics and one summary", async () => {
+    const flood = await startRecorder({
+      answer: (_request, res) => {
+        res.writeHead(422, { 'Content-Type': 'application/json' });
+        const validationErrors = Array.from({ length: 5000 }, (_, i) => ({ propertyPath: 'webBackendCreateConnection.arg0.name', message: `problem ${i}` }));
+        res.end(JSON.stringify({ message: 'Some properties contained invalid input.', validationErrors }));
+      },
+    });
+    try {
+      await setUserSetting('serverUrl', flood.url);
+      const uri = await fresh('flood');
+      const result = await createConnection(uri);
+      assert.ok(result && !result.ok && result.kind === 'validation', JSON.stringify(result));
+      const diagnostics = await waitForDiagnostics(uri, (all) => all.some((d) => d.source === 'Airbyte server'));
+      const fromServer = diagnostics.filter((d) => d.source === 'Airbyte server');
+      assert.strictEqual(fromServer.length, 101);
+      assert.ok(fromServer.some((d) => /4900 more problems/.test(d.message)), fromServer.map((d) => d.message).slice(-2).join(' | '));
+    } finally {
+      await setUserSetting('serverUrl', undefined);
+      await flood.close();
+    }
+  });
+
   test('plain http:// to a host that is not loopback asks before any credential is sent, once per server', async () => {
     const remote = await createLocalAirbyte({ port: 0, host: '127.0.0.2', warn: () => undefined });
     let last: vscode.Uri | undefined;

@@ -2,6 +2,12 @@
 // typed: each pairs its method name with its parameter and result types.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
+/** Client -> server in `initialize`: what the editor side offers beyond LSP. */
+export interface AirbyteInitializationOptions {
+  /** The editor answers AirbyteResourcesRequest (VS Code does; other editors do not). */
+  airbyteResources?: boolean;
+}
+
 export interface AirbyteResourceSummary {
   id: string;
   name: string;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CONNECTION_LANGUAGE_ID } from '../../core/language/documentFilter';
-import { AirbyteResourcesRequest } from '../../core/protocol';
+import { AirbyteResourcesRequest, type AirbyteInitializationOptions } from '../../core/protocol';
 import type { ResourceFetcher } from './airbyteResources';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, resources: ResourceFetcher): Promise<LanguageClient> {
@@ -14,7 +14,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, reso
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: CONNECTION_LANGUAGE_ID }],
-    initializationOptions: { airbyteResources: true },
+    initializationOptions: { airbyteResources: true } satisfies AirbyteInitializationOptions,
     diagnosticCollectionName: 'airbyte',
   };
   const client = new LanguageClient('airbyte', 'Airbyte Connection Language Server', serverOptions, clientOptions);

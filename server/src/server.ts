@@ -14,7 +14,7 @@ import type { ClientCapabilities, LanguageService } from 'vscode-json-languagese
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { isConnectionDocument } from '../../core/language/documentFilter';
 import { normalizeServerUrl, parseServerUrl } from '../../core/api/serverUrl';
-import { AirbyteResourcesChangedNotification, AirbyteResourcesRequest } from '../../core/protocol';
+import { AirbyteResourcesChangedNotification, AirbyteResourcesRequest, type AirbyteInitializationOptions } from '../../core/protocol';
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
 import { hoverLead } from './hoverExtras';
@@ -57,7 +57,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
-    const asksForResources = (params.initializationOptions as { airbyteResources?: boolean } | undefined)?.airbyteResources === true;
+    const asksForResources = (params.initializationOptions as AirbyteInitializationOptions | undefined)?.airbyteResources === true;
     resources = new AirbyteResourceContribution(
       asksForResources
         ? {

@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import { AirbyteClient, connectionPageUrl, webAppUrl, type AirbyteApiError, type AirbyteApiErrorKind } from '../../../core/api';
 import { checkSubmittable, fileLabel, readSubmissionText, type DirtyChoice } from '../airbyte/connectionDocument';
 import type { GuardMatch } from '../airbyte/createdConnections';
+import { recordInStateFile } from '../airbyte/lifecycleTarget';
 import { resolveAuth } from '../airbyte/credentials';
 import { scrub, scrubbedError, scrubber, showError, showInfo, showWarning } from '../airbyte/scrubbing';
 import { describeFailure, type FailureAction } from '../airbyte/failureMessage';
@@ -161,6 +162,8 @@ async function createConnection(
   const created = result.value;
   const name = typeof created.name === 'string' ? created.name : requestedName;
   await deps.createdConnections.recordCreated(uri, settings.serverKey, preflight.body, name, created.connectionId);
+  // The portable link: Plan and Apply (and the CLI) find this connection through it.
+  await recordInStateFile(uri, settings.serverUrl, created.connectionId, log);
   log.info(`Created connection “${name}” (${created.connectionId}) on ${settings.serverUrl}.`);
   announceCreated(name, created.connectionId, settings, created.source?.workspaceId);
   return { ok: true, connectionId: created.connectionId, name, serverUrl: settings.serverUrl };

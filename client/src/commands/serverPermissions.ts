@@ -67,6 +67,9 @@ async function allowServer(deps: CommandDeps, args: PermissionArgs): Promise<boo
     deps.log.info(`Allowed credentials over plain HTTP to ${settings.serverKey}.`);
     changed = true;
   }
+  if (!changed && settings.serverChosenBy === 'user' && !deps.trust.needsPlainHttpConsent(settings)) {
+    void showInfo(`${settings.serverUrl} comes from your own settings: lookups there need no permission.`);
+  }
   return changed;
 }
 

@@ -62,7 +62,7 @@ describe('scrubber', () => {
       const large = timeScrub(make(1_000_000));
       console.log(`  scrub ${what}: 100 KB ${small.toFixed(1)} ms, 1 MB ${large.toFixed(1)} ms`);
       // Ten times the text: linear is ~10x, quadratic ~100x. Generous for a loaded machine.
-      assert.ok(large < Math.max(small, 2) * 40, `${what}: 100 KB ${small} ms, 1 MB ${large} ms`);
+      assert.ok(large < Math.max(small, 5) * 40, `${what}: 100 KB ${small} ms, 1 MB ${large} ms`);
       assert.ok(large < 2000, `${what}: 1 MB took ${large} ms`);
     }
   });

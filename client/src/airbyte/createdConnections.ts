@@ -45,23 +45,29 @@ export class CreatedConnections {
   }
 
   /** Before sending: from now on this file and this connection warn, whatever the answer. */
-  recordAttempt(file: vscode.Uri, serverKey: string, body: Record<string, unknown>, name: string): Thenable<void> {
-    return this.put({ serverKey, file: file.toString(), fingerprint: fingerprintOf(body), name, state: 'attempted', at: new Date().toISOString() });
+  async recordAttempt(file: vscode.Uri, serverKey: string, body: Record<string, unknown>, name: string): Promise<CreatedConnection> {
+    const record: CreatedConnection = { serverKey, file: file.toString(), fingerprint: fingerprintOf(body), name, state: 'attempted', at: new Date().toISOString() };
+    await this.put(record);
+    return record;
   }
 
   recordCreated(file: vscode.Uri, serverKey: string, body: Record<string, unknown>, name: string, connectionId: string): Thenable<void> {
     return this.put({ serverKey, file: file.toString(), fingerprint: fingerprintOf(body), name, state: 'created', connectionId, at: new Date().toISOString() });
   }
 
-  /** The server certainly created nothing (it refused the request): the attempt is forgotten. */
-  forgetAttempt(file: vscode.Uri, serverKey: string): Thenable<void> {
-    const kept = this.records().filter((r) => !(r.serverKey === serverKey && r.file === file.toString() && r.state === 'attempted'));
+  /**
+   * The server certainly created nothing for this attempt (it refused the request): it is
+   * forgotten. Earlier records stay (an older lost answer may still have created one).
+   */
+  forgetAttempt(attempt: CreatedConnection): Thenable<void> {
+    const kept = this.records().filter((r) => !(r.serverKey === attempt.serverKey && r.file === attempt.file && r.state === 'attempted' && r.at === attempt.at));
     return this.memento.update(STORAGE_KEY, kept);
   }
 
   private put(record: CreatedConnection): Thenable<void> {
-    // One record per file and server; a created record is never replaced by a later attempt's loss.
-    const others = this.records().filter((r) => !(r.serverKey === record.serverKey && r.file === record.file && (record.state === 'created' || r.state === 'attempted')));
+    // A success replaces what was remembered for this file and server; an attempt is added.
+    const others =
+      record.state === 'created' ? this.records().filter((r) => !(r.serverKey === record.serverKey && r.file === record.file)) : this.records();
     return this.memento.update(STORAGE_KEY, [...others, record].slice(-MAX_RECORDS));
   }
 

@@ -145,7 +145,7 @@ async function createConnection(
     scrubber,
   });
   // Recorded before sending: if the answer is lost, the connection may exist all the same.
-  await deps.createdConnections.recordAttempt(uri, settings.serverKey, preflight.body, requestedName);
+  const attempt = await deps.createdConnections.recordAttempt(uri, settings.serverKey, preflight.body, requestedName);
   const result = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -156,7 +156,7 @@ async function createConnection(
   );
 
   if (!result.ok) {
-    if (!ANSWER_MAY_BE_LOST.has(result.error.kind)) await deps.createdConnections.forgetAttempt(uri, settings.serverKey);
+    if (!ANSWER_MAY_BE_LOST.has(result.error.kind)) await deps.createdConnections.forgetAttempt(attempt);
     return failed(deps, uri, submission.text, settings, result.error, resolved.usedDefaultPassword);
   }
   const created = result.value;

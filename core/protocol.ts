@@ -23,8 +23,13 @@ export interface AirbyteResources {
   destinations: AirbyteResourceSummary[];
 }
 
-/** Why the list is empty, for the completion list's status item. */
-export type AirbyteResourcesResult = { ok: true; resources: AirbyteResources } | { ok: false; reason: string };
+/**
+ * The lists, or why there are none. `needsPermission`: the user has not allowed lookups on this
+ * server yet (hover says how to).
+ */
+export type AirbyteResourcesResult =
+  | { ok: true; resources: AirbyteResources }
+  | { ok: false; reason: string; needsPermission?: boolean };
 
 export interface AirbyteResourcesParams {
   /** The document asking: its settings decide the server and credentials. */

@@ -35,7 +35,7 @@ export function createResourceFetcher(
     credentials.onDidChange(() => changed.fire(undefined)),
     trust.onDidChange(() => changed.fire(undefined)),
   );
-  const refuse = (reason: string): AirbyteResourcesResult => ({ ok: false, reason: scrub(reason) });
+  const refuse = (reason: string, needsPermission = false): AirbyteResourcesResult => ({ ok: false, reason: scrub(reason), needsPermission });
 
   return {
     onDidChange: changed.event,
@@ -51,7 +51,7 @@ export function createResourceFetcher(
       if (!permission.ok) {
         log.info(`Ids for completion not looked up: ${permission.reason}.`);
         trust.offerLookups(settings, permission, params.uri);
-        return refuse(permission.reason);
+        return refuse(permission.reason, true);
       }
       const auth = await resolveAuth(credentials, settings);
       if (!auth.ok) return refuse(auth.message);

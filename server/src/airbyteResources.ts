@@ -136,7 +136,11 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
     const kind = KIND_OF.get(key);
     if (!kind) return undefined;
     const fetched = await this.resources(uri);
-    if (!fetched.ok) return undefined;
+    if (!fetched.ok) {
+      return fetched.needsPermission
+        ? `_Not looked up: ${fetched.reason}. Run **Airbyte: Allow Lookups on This Folder's Server** to allow it._`
+        : undefined;
+    }
     const resource = fetched.resources[kind].find((r) => r.id === id);
     if (!resource) return undefined;
     return describeResource(resource, kind === 'sources' ? 'source' : 'destination', fetched.resources.serverUrl);

@@ -31,6 +31,8 @@ const complete = (uri: vscode.Uri, position: vscode.Position) =>
   vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
 const hover = (uri: vscode.Uri, position: vscode.Position) =>
   vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+const hoverText = (hovers: vscode.Hover[] | undefined) =>
+  (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 const labels = (list: vscode.CompletionList | undefined) => (list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
 
 function connection(name: string, extra = ''): string {
@@ -150,8 +152,11 @@ suite('Trust, credentials and bounded I/O', () => {
 
       for (let i = 0; i < 3; i++) {
         assert.ok(!labels(await complete(document.uri, inValue)).includes(POSTGRES));
-        await hover(document.uri, inValue);
       }
+      // Hover on an id offers to allow the server instead of sending.
+      const idDocument = await vscode.workspace.openTextDocument({ language: 'airbyte-connection', content: `{\n  "sourceId": "${SOURCE_ID}"\n}` });
+      const offer = hoverText(await hover(idDocument.uri, new vscode.Position(1, 20)));
+      assert.match(offer, /Allow Lookups on This Folder's Server/);
       assert.strictEqual(recorder.requests.length, 0, 'requests reached the folder-chosen server before consent');
 
       assert.strictEqual(await vscode.commands.executeCommand('airbyte.allowServer', { uri: document.uri.toString(), confirm: true }), true);

@@ -14,7 +14,8 @@ export type ConfigType =
   | 'SOURCE_CONNECTION'
   | 'DESTINATION_CONNECTION'
   | 'STANDARD_SYNC'
-  | 'STANDARD_SYNC_OPERATION';
+  | 'STANDARD_SYNC_OPERATION'
+  | 'STANDARD_DESTINATION_DEFINITION';
 
 export interface InvalidInputProperty {
   propertyPath: string;

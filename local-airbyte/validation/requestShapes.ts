@@ -23,6 +23,11 @@ export const destinationIdRequestBody = object({ destinationId: id }, ['destinat
 export const connectionIdRequestBody = object({ connectionId: id }, ['connectionId']);
 export const operationIdRequestBody = object({ operationId: id }, ['operationId']);
 
+export const destinationDefinitionIdWithWorkspaceId = object(
+  { destinationDefinitionId: id, workspaceId: id },
+  ['destinationDefinitionId', 'workspaceId'],
+);
+
 export const sourceDiscoverSchemaRequestBody = object(
   { sourceId: id, connectionId: id, disable_cache: boolean, notifySchemaChange: boolean },
   ['sourceId'],

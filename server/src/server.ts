@@ -17,6 +17,8 @@ import { normalizeServerUrl, parseServerUrl } from '../../core/api/serverUrl';
 import { AirbyteResourcesChangedNotification, AirbyteResourcesRequest, type AirbyteInitializationOptions } from '../../core/protocol';
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
+import { streamEntryAt } from '../../core/catalog/fieldPathAssist';
+import { fieldPathCompletionList, fieldPathHoverAt } from './fieldPathFeatures';
 import { hoverLead } from './hoverExtras';
 import { ParsedDocuments } from './parsedDocuments';
 import { runSafe } from './runSafe';
@@ -116,7 +118,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(log, 'completion', token, null, async () => {
       const found = lookup(params.textDocument.uri);
       if (!found) return null;
-      return resources.withCancellation(found.document.uri, token, () => service.doComplete(found.document, params.position, found.json));
+      const offset = found.document.offsetAt(params.position);
+      // Field paths (cursorField, primaryKey, selectedFields) complete from the stream's own schema.
+      const fieldPaths = fieldPathCompletionList(found.document, streamEntryAt(found.json.root, offset), offset);
+      return fieldPaths ?? resources.withCancellation(found.document.uri, token, () => service.doComplete(found.document, params.position, found.json));
     }),
   );
 
@@ -124,6 +129,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(log, 'hover', token, null, async () => {
       const found = lookup(params.textDocument.uri);
       if (!found) return null;
+      const offset = found.document.offsetAt(params.position);
+      const fieldPath = fieldPathHoverAt(streamEntryAt(found.json.root, offset), offset);
+      if (fieldPath) return fieldPath;
       const hover = await service.doHover(found.document, params.position, found.json);
       const node = found.json.getNodeFromOffset(found.document.offsetAt(params.position));
       const lead = await resources.withCancellation(found.document.uri, token, () => hoverLead(found.document.uri, node, resources));

@@ -5,10 +5,13 @@ import { CredentialStore } from '../airbyte/credentials';
 import { PlanDiffView } from '../airbyte/planDiffView';
 import { ServerDiagnostics } from '../airbyte/serverDiagnostics';
 import { ServerTrust } from '../airbyte/serverTrust';
+import * as checkServer from './checkServer';
 import * as clearCredentials from './clearCredentials';
 import * as applyConnection from './applyConnection';
 import * as createConnection from './createConnection';
+import * as discoverStreams from './discoverStreams';
 import type { CommandDeps } from './deps';
+import * as newConnectionFile from './newConnectionFile';
 import * as exportConnection from './exportConnection';
 import * as planConnection from './planConnection';
 import * as serverPermissions from './serverPermissions';
@@ -17,6 +20,9 @@ import * as showLog from './showLog';
 
 export type { CreateConnectionOptions, CreateConnectionResult } from './createConnection';
 export type { SetCredentialsArgs } from './setCredentials';
+export type { NewConnectionFileOptions, NewConnectionFileResult } from './newConnectionFile';
+export type { DiscoverStreamsResult } from './discoverStreams';
+export type { CheckServerResult } from './checkServer';
 export type { ApplyConnectionOptions, ApplyConnectionResult } from './applyConnection';
 export type { ExportConnectionOptions, ExportConnectionResult } from './exportConnection';
 export type { PlanConnectionResult } from './planConnection';
@@ -36,7 +42,19 @@ export function registerCommands(context: vscode.ExtensionContext, log: vscode.L
     trust,
     planDiffView,
   };
-  for (const command of [createConnection, planConnection, applyConnection, exportConnection, setCredentials, clearCredentials, showLog, serverPermissions]) {
+  for (const command of [
+    createConnection,
+    planConnection,
+    applyConnection,
+    exportConnection,
+    setCredentials,
+    clearCredentials,
+    showLog,
+    newConnectionFile,
+    discoverStreams,
+    checkServer,
+    serverPermissions,
+  ]) {
     command.register(context, deps);
   }
   return deps;

@@ -9,8 +9,10 @@ import {
 } from 'vscode-json-languageservice';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { runRules, type RuleProblem } from '../rules';
+import { bodySizeProblem } from './bodySize';
 import { refineServiceDiagnostic } from './refineMessages';
 import { checkNesting, MAX_NESTING_DEPTH } from './nestingGuard';
+import { schemaProblems } from './schemaProblems';
 
 export const DIAGNOSTIC_SOURCE = 'airbyte';
 
@@ -55,16 +57,18 @@ export async function validateConnection(
   const serviceDiagnostics = await service.doValidation(document, parsed, {
     comments: 'error', // Airbyte's JSON reader rejects comments and trailing commas
     trailingCommas: 'error',
-    schemaValidation: 'error',
+    schemaValidation: 'ignore', // schemaProblems judges the schema as Airbyte's mapper does
     schemaRequest: 'ignore',
   });
-  const diagnostics = serviceDiagnostics.map((d) => refineServiceDiagnostic(d, document));
+  const diagnostics = serviceDiagnostics.map((d) => refineServiceDiagnostic(d));
+  const tooLarge = bodySizeProblem(text);
+  if (tooLarge) diagnostics.push({ ...tooLarge, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, source: DIAGNOSTIC_SOURCE });
 
   if (parsed.root) {
-    const ruleDiagnostics = runRules({ root: parsed.root }).map((problem) => toDiagnostic(problem, document));
+    const ruleDiagnostics = [...schemaProblems(parsed.root), ...runRules({ root: parsed.root })].map((problem) => toDiagnostic(problem, document));
     // A rule that speaks about a deprecated field says more than the generic deprecation note.
-    const ruled = new Set(ruleDiagnostics.map((d) => document.offsetAt(d.range.start)));
-    return finish([...diagnostics.filter((d) => d.code !== 'deprecated' || !ruled.has(document.offsetAt(d.range.start))), ...ruleDiagnostics]);
+    const ruled = new Set(ruleDiagnostics.filter((d) => d.code !== 'deprecated').map((d) => document.offsetAt(d.range.start)));
+    return finish([...diagnostics, ...ruleDiagnostics.filter((d) => d.code !== 'deprecated' || !ruled.has(document.offsetAt(d.range.start)))]);
   }
   return finish(diagnostics);
 }
@@ -82,6 +86,7 @@ function toDiagnostic(problem: RuleProblem, document: TextDocument): Diagnostic 
     message: problem.message,
   };
   if (problem.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (problem.deprecated) diagnostic.tags = [...(diagnostic.tags ?? []), DiagnosticTag.Deprecated];
   if (problem.data) diagnostic.data = problem.data;
   return diagnostic;
 }

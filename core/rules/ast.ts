@@ -37,8 +37,12 @@ export function isSet(node: ASTNode | undefined): node is ASTNode {
   return node !== undefined && node.type !== 'null';
 }
 
-/** `["a","b"]` -> ["a","b"]; anything else -> undefined. */
+/**
+ * `["a","b"]` -> ["a","b"]; a lone `"a"` -> ["a"], as Airbyte's mapper reads it
+ * (ACCEPT_SINGLE_VALUE_AS_ARRAY); anything else -> undefined.
+ */
 export function stringArray(node: ASTNode | undefined): string[] | undefined {
+  if (node?.type === 'string') return [node.value];
   if (node?.type !== 'array') return undefined;
   const result: string[] = [];
   for (const item of node.items) {
@@ -48,8 +52,9 @@ export function stringArray(node: ASTNode | undefined): string[] | undefined {
   return result;
 }
 
-/** `[["a"],["b","c"]]` -> [["a"],["b","c"]]; anything else -> undefined. */
+/** `[["a"],["b","c"]]` -> [["a"],["b","c"]]; also the coerced forms `["a"]` and `"a"` -> [["a"]]. */
 export function stringArrays(node: ASTNode | undefined): string[][] | undefined {
+  if (node?.type === 'string') return [[node.value]];
   if (node?.type !== 'array') return undefined;
   const result: string[][] = [];
   for (const item of node.items) {

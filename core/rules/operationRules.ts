@@ -5,9 +5,20 @@ import type { Rule, RuleProblem } from './rule';
 
 const SETTINGS_OF: Record<string, string> = { normalization: 'normalization', dbt: 'dbt', webhook: 'webhook' };
 
-export const operationRules: Rule = ({ root }) => {
+export const operationRules: Rule = ({ root, server }) => {
   const problems: RuleProblem[] = [];
   for (const operation of items(child(root, 'operations'))) {
+    const workspaceNode = child(operation, 'workspaceId');
+    const workspaceId = stringValue(workspaceNode);
+    if (server?.sourceWorkspaceId && workspaceId && workspaceId.toLowerCase() !== server.sourceWorkspaceId.toLowerCase()) {
+      problems.push({
+        node: workspaceNode!,
+        severity: 'error',
+        code: 'operation-workspace',
+        message: `This operation is in workspace ${workspaceId}, but the source is in ${server.sourceWorkspaceId}: Airbyte v0.44.3 creates the operation, then fails the connection (500) and leaves the operation behind. Use the source's workspace id.`,
+        data: { replaceValueWith: server.sourceWorkspaceId },
+      });
+    }
     const configuration = child(operation, 'operatorConfiguration');
     const typeNode = child(configuration, 'operatorType');
     const type = stringValue(typeNode);

@@ -31,8 +31,9 @@ export function schemaProblems(root: ASTNode, schema: JSONSchema = connectionSch
       for (const prop of node.properties) {
         const propSchema = nodeSchema.properties[prop.keyNode.value];
         if (!prop.valueNode || !propSchema || typeof propSchema !== 'object') continue;
+        if (prop.valueNode.type === 'null') continue; // read as omitted
         if (propSchema.deprecated) problems.push(deprecation(prop.keyNode, propSchema));
-        if (prop.valueNode.type !== 'null') stack.push([prop.valueNode, propSchema]);
+        stack.push([prop.valueNode, propSchema]);
       }
     } else if (node.type === 'array' && isSchema(nodeSchema.items)) {
       const itemSchema = resolveSchemaRef(nodeSchema.items);

@@ -112,6 +112,11 @@ export class LocalAirbyteStore {
     });
   }
 
+  /** Every operation, attached or not (tests look for operations left behind). */
+  listOperationsForTests(): readonly OperationRead[] {
+    return this.operations;
+  }
+
   /** Saves operations on their own: v0.44.3 creates them before the connection, which may then fail. */
   addOperations(newOperations: OperationRead[]): Promise<void> {
     return this.oneAtATime(async () => {

@@ -66,6 +66,7 @@ async function createOperations(request: WebBackendConnectionCreate, store: Loca
     const type = configuration?.operatorType;
     if (!configuration || !type) throw nullPointer();
     if (!isSet((configuration as unknown as Record<string, unknown>)[SETTINGS_OF[type]])) throw failedPrecondition(null);
+    if (type === 'webhook' && configuration.webhook?.webhookType === 'dbtCloud' && !isSet(configuration.webhook.dbtCloud)) throw nullPointer();
     if (operation.workspaceId === null || operation.workspaceId === undefined) throw nullPointer();
     if (!store.listWorkspaces().some((w) => w.workspaceId === operation.workspaceId)) {
       throw internalError('org.jooq.exception.DataIntegrityViolationException', 'insert or update on table "operation" violates foreign key constraint "operation_workspace_id_fkey"');

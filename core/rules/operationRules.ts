@@ -29,7 +29,7 @@ export const operationRules: Rule = ({ root, server }) => {
         node: typeNode!,
         severity: 'error',
         code: 'operator-settings-missing',
-        message: `Airbyte rejects a \`${type}\` operation without \`operatorConfiguration.${wanted}\`. Add it${exampleFor(type)}.`,
+        message: `Airbyte v0.44.3 fails on a \`${type}\` operation without \`operatorConfiguration.${wanted}\` (500, a failed precondition; operations listed before it are left behind). Add it${exampleFor(type)}.`,
       });
     }
     const webhook = child(configuration, 'webhook');
@@ -39,7 +39,7 @@ export const operationRules: Rule = ({ root, server }) => {
         node: webhookTypeNode!,
         severity: 'error',
         code: 'dbt-cloud-missing',
-        message: 'A `dbtCloud` webhook needs `webhook.dbtCloud` with the dbt Cloud `accountId` and `jobId`; without them Airbyte cannot trigger the job. Add `"dbtCloud": { "accountId": 1, "jobId": 1 }`.',
+        message: 'A `dbtCloud` webhook needs `webhook.dbtCloud` with the dbt Cloud `accountId` and `jobId`: without it Airbyte v0.44.3 fails building the job URL (500, a null pointer). Add `"dbtCloud": { "accountId": 1, "jobId": 1 }`.',
       });
     }
     for (const other of Object.values(SETTINGS_OF)) {

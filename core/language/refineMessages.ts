@@ -11,6 +11,11 @@ function codeOf(diagnostic: Diagnostic): string {
   return 'json';
 }
 
+/** The service's syntax diagnostics, refined; duplicate keys are left to schemaProblems. */
+export function refineServiceDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.code !== ErrorCode.DuplicateKey).map(refineServiceDiagnostic);
+}
+
 export function refineServiceDiagnostic(diagnostic: Diagnostic): Diagnostic {
   const code = codeOf(diagnostic);
   const refined: Diagnostic = { ...diagnostic, source: 'airbyte', code };

@@ -35,7 +35,7 @@ export function requiredPropertyProblem(name: string, object: ObjectASTNode, key
   const node = keyNode ?? placeOf(object);
   if (name === 'streams') return missingStreams(object, node);
   const known = CONSEQUENCES[name];
-  const verb = keyNode ? `"${name}" is null` : `Missing property "${name}"`;
+  const verb = keyNode ? `"${name}" is null` : `Missing required property "${name}"`;
   return {
     node,
     severity: known?.severity ?? 'error',
@@ -63,7 +63,7 @@ function missingStreams(object: ObjectASTNode, node: ASTNode): RuleProblem {
     node,
     severity: 'warning',
     code: 'missing-property',
-    message: 'Missing property "streams": Airbyte v0.44.3 accepts it and creates a connection with no streams. Add `"streams": [...]` from the discover_schema answer.',
+    message: 'Missing required property "streams": Airbyte v0.44.3 accepts it and creates a connection with no streams. Add `"streams": [...]` from the discover_schema answer.',
   };
 }
 

@@ -10,7 +10,7 @@ import {
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import { runRules, type RuleProblem } from '../rules';
 import { bodySizeProblem } from './bodySize';
-import { refineServiceDiagnostic } from './refineMessages';
+import { refineServiceDiagnostics } from './refineMessages';
 import { checkNesting, MAX_NESTING_DEPTH } from './nestingGuard';
 import { schemaProblems } from './schemaProblems';
 
@@ -60,7 +60,7 @@ export async function validateConnection(
     schemaValidation: 'ignore', // schemaProblems judges the schema as Airbyte's mapper does
     schemaRequest: 'ignore',
   });
-  const diagnostics = serviceDiagnostics.map((d) => refineServiceDiagnostic(d));
+  const diagnostics = refineServiceDiagnostics(serviceDiagnostics);
   const tooLarge = bodySizeProblem(text);
   if (tooLarge) diagnostics.push({ ...tooLarge, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, source: DIAGNOSTIC_SOURCE });
 

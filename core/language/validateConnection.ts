@@ -8,7 +8,7 @@ import {
   type TextDocument,
 } from 'vscode-json-languageservice';
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { runRules, type RuleProblem } from '../rules';
+import { runRules, type RuleProblem, type ServerFacts } from '../rules';
 import { bodySizeProblem } from './bodySize';
 import { refineServiceDiagnostics } from './refineMessages';
 import { checkNesting, MAX_NESTING_DEPTH } from './nestingGuard';
@@ -26,6 +26,8 @@ export async function validateConnection(
   service: LanguageService,
   document: TextDocument,
   jsonDocument?: JSONDocument,
+  /** What the caller knows from the server (for example the source's workspace); optional. */
+  server?: ServerFacts,
 ): Promise<Diagnostic[]> {
   const text = document.getText();
   if (text.trim() === '') {
@@ -65,7 +67,7 @@ export async function validateConnection(
   if (tooLarge) diagnostics.push({ ...tooLarge, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, source: DIAGNOSTIC_SOURCE });
 
   if (parsed.root) {
-    const ruleDiagnostics = [...schemaProblems(parsed.root), ...runRules({ root: parsed.root })].map((problem) => toDiagnostic(problem, document));
+    const ruleDiagnostics = [...schemaProblems(parsed.root), ...runRules({ root: parsed.root, server })].map((problem) => toDiagnostic(problem, document));
     // A rule that speaks about a deprecated field says more than the generic deprecation note.
     const ruled = new Set(ruleDiagnostics.filter((d) => d.code !== 'deprecated').map((d) => document.offsetAt(d.range.start)));
     return finish([...diagnostics, ...ruleDiagnostics.filter((d) => d.code !== 'deprecated' || !ruled.has(document.offsetAt(d.range.start)))]);

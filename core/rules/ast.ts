@@ -28,8 +28,12 @@ export function stringValue(node: ASTNode | undefined): string | undefined {
   return node?.type === 'string' ? node.value : undefined;
 }
 
+/** A boolean as Airbyte's mapper reads it: also `"true"`/`"false"` and whole numbers (0 is false). */
 export function booleanValue(node: ASTNode | undefined): boolean | undefined {
-  return node?.type === 'boolean' ? node.value : undefined;
+  if (node?.type === 'boolean') return node.value;
+  if (node?.type === 'string' && (node.value === 'true' || node.value === 'false')) return node.value === 'true';
+  if (node?.type === 'number' && Number.isInteger(node.value)) return node.value !== 0;
+  return undefined;
 }
 
 /** A present value that is not `null`. */

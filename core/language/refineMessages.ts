@@ -1,6 +1,7 @@
 // The JSON language service now reports only syntax (schema problems come from
 // schemaProblems.ts): here its diagnostics get a readable code and say what Airbyte does.
 import { ErrorCode, type Diagnostic } from 'vscode-json-languageservice';
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
 
 /** Readable codes for the Problems panel instead of the service's numbers. */
 function codeOf(diagnostic: Diagnostic): string {
@@ -18,7 +19,7 @@ export function refineServiceDiagnostics(diagnostics: Diagnostic[]): Diagnostic[
 
 export function refineServiceDiagnostic(diagnostic: Diagnostic): Diagnostic {
   const code = codeOf(diagnostic);
-  const refined: Diagnostic = { ...diagnostic, source: 'airbyte', code };
+  const refined: Diagnostic = { ...diagnostic, source: DIAGNOSTIC_SOURCE, code };
   if (code === 'comment' || code === 'trailing-comma' || code === 'json-syntax') {
     refined.message = `${diagnostic.message} Airbyte v0.44.3 cannot parse the body and answers 400.`;
   }

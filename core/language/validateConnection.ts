@@ -14,7 +14,9 @@ import { refineServiceDiagnostics } from './refineMessages';
 import { checkNesting, MAX_NESTING_DEPTH } from './nestingGuard';
 import { schemaProblems } from './schemaProblems';
 
-export const DIAGNOSTIC_SOURCE = 'airbyte';
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
+
+export { DIAGNOSTIC_SOURCE };
 
 const SEVERITY: Record<RuleProblem['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

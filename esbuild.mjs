@@ -24,6 +24,12 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
   { entryPoints: { 'local-airbyte': 'local-airbyte/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // The CLI bundles ESM-only code (tinyglobby) that reads import.meta.url: give it this file's URL.
+  {
+    entryPoints: { 'airbyte-connection': 'cli/main.ts' },
+    banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  },
   // The extension-host suite keeps mocha and vscode external: they are resolved at run time.
   { entryPoints: { 'test/suite/index': 'test/suite/index.ts' }, external: ['vscode', 'mocha'] },
 ];

@@ -22,6 +22,7 @@ export class LocalAirbyteStore {
   private readonly connections: StoredConnection[];
   private readonly created: PersistedData;
   private queue: Promise<void> = Promise.resolve();
+  private readonly resets: { connectionId: string; streams: { name: string; namespace?: string }[] }[] = [];
 
   /** `dataFile` undefined: keep created things in memory only. */
   constructor(
@@ -125,6 +126,45 @@ export class LocalAirbyteStore {
       this.created.operations = next.operations;
       this.operations.push(...newOperations);
     });
+  }
+
+  /**
+   * Replaces a connection after an update, with the operations the update created or changed.
+   * Seeded connections are updated in memory only (the data file keeps what clients created).
+   */
+  replaceConnection(connection: StoredConnection, changedOperations: OperationRead[] = []): Promise<void> {
+    return this.oneAtATime(async () => {
+      const replaceById = <T extends { operationId: string }>(list: T[], op: T) => {
+        const at = list.findIndex((o) => o.operationId === op.operationId);
+        return at >= 0 ? list.map((o, i) => (i === at ? op : o)) : [...list, op];
+      };
+      let operations = this.created.operations;
+      for (const op of changedOperations) operations = replaceById(operations, op);
+      const connections = this.created.connections.some((c) => c.connectionId === connection.connectionId)
+        ? this.created.connections.map((c) => (c.connectionId === connection.connectionId ? connection : c))
+        : this.created.connections;
+      const next: PersistedData = { version: 1, connections, operations };
+      if (this.dataFile) await savePersistedData(this.dataFile, next);
+      this.created.connections = next.connections;
+      this.created.operations = next.operations;
+      for (const op of changedOperations) {
+        const at = this.operations.findIndex((o) => o.operationId === op.operationId);
+        if (at >= 0) this.operations[at] = op;
+        else this.operations.push(op);
+      }
+      const at = this.connections.findIndex((c) => c.connectionId === connection.connectionId);
+      this.connections[at] = connection;
+    });
+  }
+
+  /** Records a reset job, as Airbyte's event runner would start one. */
+  recordReset(connectionId: string, streams: { name: string; namespace?: string }[]): void {
+    this.resets.push({ connectionId, streams: streams.map((s) => ({ ...s })) });
+  }
+
+  /** The reset jobs started for a connection, oldest first (tests read these). */
+  resetsOf(connectionId: string): { name: string; namespace?: string }[][] {
+    return this.resets.filter((r) => r.connectionId === connectionId).map((r) => r.streams);
   }
 
   // Changes run one after another, so concurrent creates never save over each other.

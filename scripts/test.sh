@@ -25,7 +25,7 @@ npm run --silent build
 npm run --silent package >/dev/null
 
 log "Unit and standalone-server tests (node:test)"
-node --import tsx --test --test-reporter=tap test/unit/*.test.ts test/server/*.test.ts | tee "$results/node.tap" | grep -E '^(not ok|ok|# )' || true
+node --import tsx --test --test-reporter=tap test/unit/*.test.ts test/server/*.test.ts test/cli/*.test.ts | tee "$results/node.tap" | grep -E '^(not ok|ok|# )' || true
 node_pass=$(grep -E '^# pass ' "$results/node.tap" | awk '{print $3}')
 node_fail=$(grep -E '^# fail ' "$results/node.tap" | awk '{print $3}')
 node_cancelled=$(grep -E '^# cancelled ' "$results/node.tap" | awk '{print $3}')

@@ -9,6 +9,7 @@ import type {
   OperationRead,
   RequestOptions,
   SourceRead,
+  WebBackendConnectionListItem,
   WebBackendConnectionRead,
   WorkspaceRead,
 } from './types';
@@ -59,6 +60,63 @@ export class AirbyteClient {
       'operations',
       options,
     );
+  }
+
+  /** `POST /v1/web_backend/connections/get`: the connection with its catalog and operations. */
+  getConnection(connectionId: string, options: RequestOptions = {}): Promise<ApiResult<WebBackendConnectionRead>> {
+    return this.connectionRead({ method: 'POST', path: '/v1/web_backend/connections/get', body: { connectionId } }, 'the connection', options);
+  }
+
+  /** `POST /v1/web_backend/connections/update`: a patch; absent fields stay as they are. */
+  updateConnection(body: { connectionId: string } & Record<string, unknown>, options: RequestOptions = {}): Promise<ApiResult<WebBackendConnectionRead>> {
+    return this.connectionRead({ method: 'POST', path: '/v1/web_backend/connections/update', body }, 'the updated connection', options);
+  }
+
+  /** `POST /v1/web_backend/connections/list`, optionally narrowed to sources and destinations. */
+  listConnections(
+    workspaceId: string,
+    filter: { sourceId?: string[]; destinationId?: string[] } = {},
+    options: RequestOptions = {},
+  ): Promise<ApiResult<WebBackendConnectionListItem[]>> {
+    return this.list<WebBackendConnectionListItem>(
+      { method: 'POST', path: '/v1/web_backend/connections/list', body: { workspaceId, ...filter } },
+      'connections',
+      options,
+    );
+  }
+
+  async getSource(sourceId: string, options: RequestOptions = {}): Promise<ApiResult<SourceRead>> {
+    const result = await this.call({ method: 'POST', path: '/v1/sources/get', body: { sourceId } }, options);
+    if (!result.ok) return result;
+    const read = result.value as Partial<SourceRead> | null;
+    if (!read || typeof read.workspaceId !== 'string') return this.unexpected('the source has no workspaceId');
+    return { ok: true, value: read as SourceRead };
+  }
+
+  async getOperation(operationId: string, options: RequestOptions = {}): Promise<ApiResult<OperationRead>> {
+    const result = await this.call({ method: 'POST', path: '/v1/operations/get', body: { operationId } }, options);
+    if (!result.ok) return result;
+    const read = result.value as Partial<OperationRead> | null;
+    if (!read || typeof read.operationId !== 'string') return this.unexpected('the operation has no operationId');
+    return { ok: true, value: read as OperationRead };
+  }
+
+  /** `POST /v1/web_backend/state/get_type`: `global`, `stream`, `legacy` or `not_set`. */
+  async getStateType(connectionId: string, options: RequestOptions = {}): Promise<ApiResult<string>> {
+    const result = await this.call({ method: 'POST', path: '/v1/web_backend/state/get_type', body: { connectionId } }, options);
+    if (!result.ok) return result;
+    if (typeof result.value !== 'string') return this.unexpected('the state type is not a string');
+    return { ok: true, value: result.value };
+  }
+
+  private async connectionRead(call: ApiCall, what: string, options: RequestOptions): Promise<ApiResult<WebBackendConnectionRead>> {
+    const result = await this.call(call, options);
+    if (!result.ok) return result;
+    const read = result.value as Partial<WebBackendConnectionRead> | null;
+    if (!read || typeof read !== 'object' || typeof read.connectionId !== 'string') {
+      return this.unexpected(`${what} has no connectionId`);
+    }
+    return { ok: true, value: read as WebBackendConnectionRead };
   }
 
   private call(call: ApiCall, options: RequestOptions): Promise<ApiResult<unknown>> {

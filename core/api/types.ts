@@ -112,6 +112,16 @@ export interface WebBackendConnectionRead {
   [key: string]: unknown;
 }
 
+/** One entry of `web_backend/connections/list`. */
+export interface WebBackendConnectionListItem {
+  connectionId: string;
+  name: string;
+  status?: string;
+  source: { sourceId: string; name: string };
+  destination: { destinationId: string; name: string };
+  [key: string]: unknown;
+}
+
 export interface HealthCheckRead {
   available: boolean;
 }

@@ -1,6 +1,7 @@
 // `/v1/web_backend/connections/*`: what the Airbyte web app (and this extension) talks to.
 import type { WebBackendConnectionCreate } from '../apiTypes';
 import { createConnection } from '../connectionCreation';
+import { stateTypeOf, updateConnection, type WebBackendConnectionUpdate } from '../connectionUpdate';
 import { toConnectionListItem, toWebBackendConnectionRead } from '../connectionViews';
 import { post, type Route } from '../route';
 import {
@@ -8,6 +9,8 @@ import {
   webBackendConnectionListRequestBody,
   webBackendConnectionRequestBody,
 } from '../validation/requestShapes';
+import { webBackendConnectionUpdate } from '../validation/updateRequestShape';
+import { connectionIdRequestBody } from '../validation/requestShapes';
 
 interface ListRequest {
   workspaceId: string;
@@ -39,5 +42,13 @@ export const webBackendConnectionRoutes: Record<string, Route> = {
         .filter((c) => !body.destinationId || body.destinationId.includes(c.destinationId))
         .map((c) => toConnectionListItem(c, store)),
     }),
+  ),
+  '/v1/web_backend/connections/update': post<WebBackendConnectionUpdate>(
+    'webBackendUpdateConnection',
+    webBackendConnectionUpdate,
+    async (body, store) => toWebBackendConnectionRead(await updateConnection(body, store), store),
+  ),
+  '/v1/web_backend/state/get_type': post<{ connectionId: string }>('getStateType', connectionIdRequestBody, (body, store) =>
+    stateTypeOf(store.getConnection(body.connectionId)),
   ),
 };

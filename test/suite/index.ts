@@ -12,6 +12,7 @@ const loadTestFiles = async (): Promise<void> => {
   await import('./activation.test'); // first: it needs the extension not yet activated
   await import('./languageFeatures.test');
   await import('./createConnection.test');
+  await import('./lifecycle.test');
 };
 
 /**

@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import { AirbyteClient, connectionPageUrl, webAppUrl, type AirbyteApiError, type AirbyteApiErrorKind } from '../../../core/api';
 import { checkSubmittable, fileLabel, readSubmissionText, type DirtyChoice } from '../airbyte/connectionDocument';
 import type { CreatedConnection } from '../airbyte/createdConnections';
+import { recordInStateFile } from '../airbyte/lifecycleTarget';
 import { resolveAuth } from '../airbyte/credentials';
 import { describeFailure, type FailureAction } from '../airbyte/failureMessage';
 import { apiLogSink, SHOW_LOG } from '../airbyte/log';
@@ -142,6 +143,8 @@ async function createConnection(
     serverUrl: settings.serverUrl,
     createdAt: new Date().toISOString(),
   });
+  // The portable link: Plan and Apply (and the CLI) find this connection through it.
+  await recordInStateFile(uri, settings.serverUrl, created.connectionId, log);
   log.info(`Created connection “${name}” (${created.connectionId}) on ${settings.serverUrl}.`);
   announceCreated(name, created.connectionId, settings, created.source?.workspaceId);
   return { ok: true, connectionId: created.connectionId, name, serverUrl: settings.serverUrl };

@@ -1,6 +1,7 @@
 // What the commands share: created once by `registerCommands`, handed to each `register`.
 import type * as vscode from 'vscode';
 import type { CreatedConnections } from '../airbyte/createdConnections';
+import type { PlanDiffView } from '../airbyte/planDiffView';
 import type { CredentialStore } from '../airbyte/credentials';
 import type { ServerDiagnostics } from '../airbyte/serverDiagnostics';
 
@@ -9,4 +10,6 @@ export interface CommandDeps {
   credentials: CredentialStore;
   createdConnections: CreatedConnections;
   serverDiagnostics: ServerDiagnostics;
+  /** The diff editor of Plan and Apply (live connection ↔ file). */
+  planDiffView: PlanDiffView;
 }

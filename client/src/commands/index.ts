@@ -2,27 +2,36 @@
 import type * as vscode from 'vscode';
 import { CreatedConnections } from '../airbyte/createdConnections';
 import { CredentialStore } from '../airbyte/credentials';
+import { PlanDiffView } from '../airbyte/planDiffView';
 import { ServerDiagnostics } from '../airbyte/serverDiagnostics';
 import * as clearCredentials from './clearCredentials';
+import * as applyConnection from './applyConnection';
 import * as createConnection from './createConnection';
 import type { CommandDeps } from './deps';
+import * as exportConnection from './exportConnection';
+import * as planConnection from './planConnection';
 import * as setCredentials from './setCredentials';
 import * as showLog from './showLog';
 
 export type { CreateConnectionOptions, CreateConnectionResult } from './createConnection';
 export type { SetCredentialsArgs } from './setCredentials';
+export type { ApplyConnectionOptions, ApplyConnectionResult } from './applyConnection';
+export type { ExportConnectionOptions, ExportConnectionResult } from './exportConnection';
+export type { PlanConnectionResult } from './planConnection';
 
 /** Returns what the commands share, so the rest of the extension uses the same credential store. */
 export function registerCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): CommandDeps {
   const credentials = new CredentialStore(context.secrets);
   const serverDiagnostics = new ServerDiagnostics();
-  context.subscriptions.push(credentials, serverDiagnostics);
+  const planDiffView = new PlanDiffView();
+  context.subscriptions.push(credentials, serverDiagnostics, planDiffView);
   const deps: CommandDeps = {
     log,
     credentials,
     createdConnections: new CreatedConnections(context.globalState),
     serverDiagnostics,
+    planDiffView,
   };
-  for (const command of [createConnection, setCredentials, clearCredentials, showLog]) command.register(context, deps);
+  for (const command of [createConnection, planConnection, applyConnection, exportConnection, setCredentials, clearCredentials, showLog]) command.register(context, deps);
   return deps;
 }

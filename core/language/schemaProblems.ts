@@ -130,7 +130,7 @@ function checkString(value: string, node: ASTNode, schema: JSONSchema, problems:
       severity: 'error',
       code: 'invalid-value',
       message:
-        `Airbyte v0.44.3 does not know ${JSON.stringify(value)} here and answers 400 (Failed to convert argument).` +
+        `Airbyte rejects ${JSON.stringify(value)} here (400): v0.44.3 cannot convert it to one of the allowed values.` +
         (suggestion ? ` Did you mean "${suggestion}"?` : '') +
         ` Allowed: ${allowed.map((a) => `"${a}"`).join(', ')}.`,
       data: suggestion ? { replaceValueWith: suggestion } : undefined,

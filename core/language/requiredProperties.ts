@@ -33,6 +33,10 @@ const CONSEQUENCES: Record<string, Consequence> = {
 
 export function requiredPropertyProblem(name: string, object: ObjectASTNode, keyNode: ASTNode | undefined): RuleProblem {
   const node = keyNode ?? placeOf(object);
+  if (name === 'streams' && keyNode) {
+    // Omitted, the generated model keeps its empty list; an explicit null reaches the converter.
+    return { node, severity: 'error', code: 'missing-property', message: '"streams" is null: Airbyte v0.44.3 fails on it (500, a null pointer in its catalog converter). Write `[]` or list the streams.' };
+  }
   if (name === 'streams') return missingStreams(object, node);
   const known = CONSEQUENCES[name];
   const verb = keyNode ? `"${name}" is null` : `Missing required property "${name}"`;

@@ -93,6 +93,11 @@ function typeMatches(node: ASTNode, schema: JSONSchema, problems: RuleProblem[])
   if (expected === 'boolean' && found === 'number' && Number.isInteger(node.value)) {
     return coerced(node, node.value !== 0, `Airbyte reads ${shown} as ${node.value !== 0}. Write true or false.`, problems);
   }
+  if (expected === 'object' && schema.additionalProperties === true) {
+    // A free-form JsonNode (a stream's JSON schema): the mapper takes any value.
+    problems.push({ node, severity: 'warning', code: 'wrong-type', message: `Airbyte stores ${shown} as given, but this should be an object (a JSON schema); what the source and destination make of it is untested.` });
+    return false;
+  }
   const wanted = schema.enum ? `one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}` : article(expected);
   problems.push({
     node,

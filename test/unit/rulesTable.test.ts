@@ -46,6 +46,8 @@ const ROWS: Row[] = [
   { code: 'missing-property', severity: E, at: '{', bad: { sourceId: SOURCE, destinationId: DESTINATION }, near: base },
   { code: 'missing-property', severity: E, at: '"sourceId"', bad: { ...base, sourceId: null }, near: base },
   { code: 'missing-property', severity: E, at: '"selected"', bad: catalog(streamOf({ selected: null })), near: catalog(streamOf({})) },
+  { code: 'missing-property', severity: E, at: '"streams"', bad: { ...base, syncCatalog: { streams: null } }, near: { ...base, syncCatalog: { streams: [] } } },
+  { code: 'wrong-type', severity: W, at: '"{}"', bad: catalog(streamOf({}, { jsonSchema: '{}' })), near: catalog(streamOf({})) },
   { code: 'null-entry', severity: E, at: 'null', bad: { ...base, syncCatalog: { streams: [null] } }, near: { ...base, syncCatalog: { streams: [] } } },
   { code: 'coerced-value', severity: W, at: '"30"', bad: { ...base, scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'minutes', units: '30' } } }, near: { ...base, scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'minutes', units: 30 } } } },
   { code: 'coerced-array', severity: W, at: '"updated_at"', bad: catalog(streamOf({ syncMode: 'incremental', destinationSyncMode: 'append', cursorField: 'updated_at' })), near: catalog(streamOf({ syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['updated_at'] })) },

@@ -21,7 +21,7 @@ export function refineServiceDiagnostic(diagnostic: Diagnostic): Diagnostic {
   const code = codeOf(diagnostic);
   const refined: Diagnostic = { ...diagnostic, source: DIAGNOSTIC_SOURCE, code };
   if (code === 'comment' || code === 'trailing-comma' || code === 'json-syntax') {
-    refined.message = `${diagnostic.message} Airbyte v0.44.3 cannot parse the body and answers 400.`;
+    refined.message = `${diagnostic.message.replace(/\.?$/, '.')} Airbyte v0.44.3 cannot parse the body and answers 400.`;
   }
   return refined;
 }

@@ -165,6 +165,7 @@ function checkString(value: string, node: ASTNode, schema: JSONSchema, problems:
 function checkObject(node: ObjectASTNode, schema: JSONSchema, problems: RuleProblem[]): void {
   for (const name of schema.required ?? []) {
     const prop = node.properties.find((p) => p.keyNode.value === name);
+    if (prop && !prop.valueNode) continue; // a syntax error, reported as such
     if (prop?.valueNode && prop.valueNode.type !== 'null') continue;
     problems.push(requiredPropertyProblem(name, node, prop?.keyNode));
   }

@@ -246,7 +246,7 @@ function readableConversion(message: string): string {
   return message
     .replace(/^Failed to convert argument \[[^\]]*\] for value \[[^\]]*\] due to: /, '')
     .replace(/\s*\(through reference chain: [^)]*\)\s*$/, '')
-    .replace(/\s+at \[Source: [^\]]*\]/, '')
+    .replace(/\s+at \[Source: [\s\S]*?; line: \d+, column: \d+\]/, '')
     .trim();
 }
 

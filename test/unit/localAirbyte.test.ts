@@ -550,3 +550,31 @@ describe('local Airbyte test hooks and CLI', () => {
     assert.equal(stdout.split('\n').filter(Boolean).length, 1);
   });
 });
+
+describe("the client reads Micronaut's 400", () => {
+  it('places a conversion error by its reference chain, else by the one value it names, and shows the message', async () => {
+    const { classifyResponse } = await import('../../core/api/classifyResponse');
+    const answer = (message: string) => ({
+      url: new URL('http://localhost:8000/api/v1/web_backend/connections/create'),
+      status: 400,
+      statusText: 'Bad Request',
+      contentType: 'application/json',
+      bodyText: JSON.stringify({ message: 'Bad Request', _embedded: { errors: [{ message, path: '/webBackendConnectionCreate' }] } }),
+    });
+    const submitted = { sourceId: 'x', destinationId: 'y', status: 'active', syncCatalog: { streams: [{ config: { syncMode: 'sometimes' } }] } };
+    const prefix = 'Failed to convert argument [webBackendConnectionCreate] for value [null] due to: ';
+    const chained = classifyResponse(answer(`${prefix}Cannot construct instance of \`io.airbyte.api.model.generated.SyncMode\`, problem: Unexpected value 'sometimes'\n at [Source: (byte[])"…"; line: 1, column: 99] (through reference chain: io.airbyte.api.model.generated.WebBackendConnectionCreate["syncCatalog"]->io.airbyte.api.model.generated.AirbyteCatalog["streams"]->java.util.ArrayList[0]->io.airbyte.api.model.generated.AirbyteStreamAndConfiguration["config"]->io.airbyte.api.model.generated.AirbyteStreamConfiguration["syncMode"])`), { auth: { kind: 'none' }, submitted });
+    assert.ok(!chained.ok && chained.error.kind === 'validation');
+    assert.deepEqual(chained.error.issues[0].path, ['syncCatalog', 'streams', 0, 'config', 'syncMode']);
+    assert.equal(chained.error.issues[0].message, "Cannot construct instance of `io.airbyte.api.model.generated.SyncMode`, problem: Unexpected value 'sometimes'");
+    assert.match(chained.error.message, /Unexpected value 'sometimes'/);
+
+    const named = classifyResponse(answer(`${prefix}Cannot deserialize value of type \`java.util.UUID\` from String "y": UUID has to be represented by standard 36-char representation`), { auth: { kind: 'none' }, submitted });
+    assert.ok(!named.ok && named.error.kind === 'validation');
+    assert.deepEqual(named.error.issues[0].path, ['destinationId']);
+
+    const ambiguous = classifyResponse(answer(`${prefix}Cannot deserialize value of type \`java.util.UUID\` from String "x"`), { auth: { kind: 'none' }, submitted: { sourceId: 'x', destinationId: 'x' } });
+    assert.ok(!ambiguous.ok && ambiguous.error.kind === 'validation');
+    assert.deepEqual(ambiguous.error.issues[0].path, []);
+  });
+});

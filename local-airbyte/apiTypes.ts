@@ -237,6 +237,7 @@ export interface SourceDiscoverSchemaRead {
     succeeded: boolean;
     connectorConfigurationUpdated?: boolean;
     logs?: { logLines: string[] };
+    failureReason?: { failureOrigin?: string; externalMessage?: string; internalMessage?: string; timestamp: number };
   };
   catalogId?: string;
   breakingChange?: boolean;

@@ -16,7 +16,8 @@ export type ConfigType =
   | 'SOURCE_CONNECTION'
   | 'DESTINATION_CONNECTION'
   | 'STANDARD_SYNC'
-  | 'STANDARD_SYNC_OPERATION';
+  | 'STANDARD_SYNC_OPERATION'
+  | 'STANDARD_DESTINATION_DEFINITION';
 
 /** Thrown by handlers; the router turns it into the response. */
 export class ApiError extends Error {

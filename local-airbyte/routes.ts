@@ -1,5 +1,6 @@
 // Every endpoint this server implements, keyed by its path below `/api`.
 import { connectionRoutes } from './handlers/connections';
+import { destinationDefinitionSpecificationRoutes } from './handlers/destinationDefinitionSpecifications';
 import { destinationRoutes } from './handlers/destinations';
 import { healthRoutes } from './handlers/health';
 import { operationRoutes } from './handlers/operations';
@@ -16,6 +17,7 @@ const routes = new Map<string, Route>(
     ...workspaceRoutes,
     ...sourceRoutes,
     ...destinationRoutes,
+    ...destinationDefinitionSpecificationRoutes,
     ...operationRoutes,
     ...connectionRoutes,
     ...webBackendConnectionRoutes,

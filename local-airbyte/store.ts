@@ -22,6 +22,7 @@ export class LocalAirbyteStore {
   private readonly connections: StoredConnection[];
   private readonly created: PersistedData;
   private queue: Promise<void> = Promise.resolve();
+  private readonly discoveries = new Map<string, number>();
   private readonly resets: { connectionId: string; streams: { name: string; namespace?: string }[] }[] = [];
 
   /** `dataFile` undefined: keep created things in memory only. */
@@ -72,6 +73,20 @@ export class LocalAirbyteStore {
     const found = this.destinations.find((d) => d.destinationId === destinationId);
     if (!found) throw destinationId == null ? nullPointer() : configNotFound('DESTINATION_CONNECTION', destinationId);
     return found;
+  }
+
+  /**
+   * Runs a source's discovery: its streams and catalog id, or the failure its job reports.
+   * A source whose seed has a `changed` catalog discovers it from the second discovery on.
+   */
+  discover(sourceId: string): { catalogId?: string; streams: AirbyteStream[] } | { failure: { externalMessage: string; logLines: string[] } } {
+    this.getSource(sourceId);
+    const found = this.catalogs.find((c) => c.sourceId === sourceId);
+    const count = (this.discoveries.get(sourceId) ?? 0) + 1;
+    this.discoveries.set(sourceId, count);
+    if (found?.failure) return { failure: structuredClone(found.failure) };
+    const current = found?.changed && count > 1 ? found.changed : found;
+    return { catalogId: current?.catalogId || undefined, streams: structuredClone(current?.streams ?? []) };
   }
 
   /** The discovered streams of a source and the id of that catalog. */

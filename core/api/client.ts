@@ -4,7 +4,9 @@ import { requestAirbyte, type ApiCall } from './request';
 import type {
   AirbyteClientConfig,
   ApiResult,
+  DestinationDefinitionSpecificationRead,
   DestinationRead,
+  DiscoveredSchema,
   HealthCheckRead,
   OperationRead,
   RequestOptions,
@@ -117,6 +119,87 @@ export class AirbyteClient {
       return this.unexpected(`${what} has no connectionId`);
     }
     return { ok: true, value: read as WebBackendConnectionRead };
+  }
+
+  getDestination(destinationId: string, options: RequestOptions = {}): Promise<ApiResult<DestinationRead>> {
+    return this.single<DestinationRead>(
+      { method: 'POST', path: '/v1/destinations/get', body: { destinationId } },
+      'destinationId',
+      options,
+    );
+  }
+
+  /** Which destination sync modes the destination's connector supports. */
+  getDestinationDefinitionSpecification(
+    destinationDefinitionId: string,
+    workspaceId: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResult<DestinationDefinitionSpecificationRead>> {
+    return this.single<DestinationDefinitionSpecificationRead>(
+      { method: 'POST', path: '/v1/destination_definition_specifications/get', body: { destinationDefinitionId, workspaceId } },
+      'destinationDefinitionId',
+      options,
+    );
+  }
+
+  /**
+   * `POST /v1/sources/discover_schema`. Runs the source's discover job, which can take minutes:
+   * callers give this client a timeout of its own. A job that ran and failed is answered with
+   * 200 and `jobInfo.succeeded: false`; that is a `discoverFailed` error carrying the job's
+   * failure reason and last log lines.
+   */
+  async discoverSchema(sourceId: string, options: RequestOptions = {}): Promise<ApiResult<DiscoveredSchema>> {
+    const result = await this.call(
+      { method: 'POST', path: '/v1/sources/discover_schema', body: { sourceId, disable_cache: true } },
+      options,
+    );
+    if (!result.ok) return result;
+    const read = result.value as {
+      catalog?: { streams?: unknown };
+      catalogId?: unknown;
+      jobInfo?: { id?: unknown; succeeded?: unknown; failureReason?: { externalMessage?: unknown }; logs?: { logLines?: unknown } };
+    } | null;
+    if (!read || typeof read !== 'object' || !read.jobInfo || typeof read.jobInfo.succeeded !== 'boolean') {
+      return this.unexpected('the discovery has no job information');
+    }
+    if (!read.jobInfo.succeeded) {
+      const reason = typeof read.jobInfo.failureReason?.externalMessage === 'string' ? read.jobInfo.failureReason.externalMessage : undefined;
+      const lines = Array.isArray(read.jobInfo.logs?.logLines) ? read.jobInfo.logs.logLines.filter((l): l is string => typeof l === 'string') : [];
+      // The connector's own error lines say why (expired token, unreachable host); else the last line.
+      const errors = lines.filter((l) => /\bERROR\b/.test(l)).slice(0, 2);
+      const logged = (errors.length ? errors : lines.slice(-1)).join(' | ');
+      const message = `The source's discover job failed${reason ? `: ${reason}` : '.'}${logged ? ` Log: ${logged}` : ''}`;
+      this.config.log?.(`✗ discoverFailed: ${message}`);
+      return {
+        ok: false,
+        error: {
+          kind: 'discoverFailed',
+          status: 200,
+          message,
+          hint: 'Check the source (its credentials, network access, permissions) in Airbyte; the log has the job\'s last log lines.',
+        },
+      };
+    }
+    const streams = read.catalog?.streams;
+    if (!Array.isArray(streams) || !streams.every((s) => s && typeof s === 'object' && typeof (s as { stream?: { name?: unknown } }).stream?.name === 'string')) {
+      return this.unexpected('the discovered catalog has no streams list');
+    }
+    return {
+      ok: true,
+      value: {
+        catalog: { streams: streams as DiscoveredSchema['catalog']['streams'] },
+        catalogId: typeof read.catalogId === 'string' ? read.catalogId : undefined,
+        jobId: typeof read.jobInfo.id === 'string' ? read.jobInfo.id : undefined,
+      },
+    };
+  }
+
+  private async single<T>(call: ApiCall, idField: string, options: RequestOptions): Promise<ApiResult<T>> {
+    const result = await this.call(call, options);
+    if (!result.ok) return result;
+    const value = result.value as Record<string, unknown> | null;
+    if (!value || typeof value !== 'object' || typeof value[idField] !== 'string') return this.unexpected(`the answer has no “${idField}”`);
+    return { ok: true, value: value as T };
   }
 
   private call(call: ApiCall, options: RequestOptions): Promise<ApiResult<unknown>> {

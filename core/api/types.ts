@@ -68,7 +68,9 @@ export type AirbyteApiError =
         | 'unexpectedStatus'
         | 'unexpectedResponse'
         | 'invalidServerUrl'
-        | 'network';
+        | 'network'
+        // Airbyte answered 200, but the discover job failed (`jobInfo.succeeded: false`).
+        | 'discoverFailed';
     });
 
 // The few response fields callers rely on; the server sends more.
@@ -124,4 +126,16 @@ export interface WebBackendConnectionListItem {
 
 export interface HealthCheckRead {
   available: boolean;
+}
+
+/** `SourceDiscoverSchemaRead` of a successful discovery (the catalog is present). */
+export interface DiscoveredSchema {
+  catalog: { streams: { stream: Record<string, unknown> & { name: string }; config?: Record<string, unknown> }[] };
+  catalogId?: string;
+  jobId?: string;
+}
+
+export interface DestinationDefinitionSpecificationRead {
+  destinationDefinitionId: string;
+  supportedDestinationSyncModes?: ('append' | 'overwrite' | 'append_dedup')[];
 }

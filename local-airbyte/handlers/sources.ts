@@ -20,23 +20,34 @@ export const sourceRoutes: Record<string, Route> = {
   ),
 };
 
-// A discover "job" that always succeeds at once with the source's seeded catalog.
+// A discover "job" that finishes at once with the source's seeded catalog. Like Airbyte, an
+// unknown source is a 404, and a job that ran and failed is still a 200: `succeeded: false`,
+// no catalog, the failure reason and the job's log lines.
 function discoverSchema(sourceId: string, store: LocalAirbyteStore): SourceDiscoverSchemaRead {
-  const { catalogId, streams } = store.getDiscoveredCatalog(sourceId);
+  const discovered = store.discover(sourceId);
   const now = Math.floor(Date.now() / 1000);
+  const jobInfo = {
+    id: randomUUID(),
+    configType: 'discover_schema',
+    configId: sourceId,
+    createdAt: now,
+    endedAt: now,
+    connectorConfigurationUpdated: false,
+  };
+  if ('failure' in discovered) {
+    return {
+      jobInfo: {
+        ...jobInfo,
+        succeeded: false,
+        logs: { logLines: discovered.failure.logLines },
+        failureReason: { failureOrigin: 'source', externalMessage: discovered.failure.externalMessage, timestamp: now * 1000 },
+      },
+    };
+  }
   return {
-    catalog: catalogWithDefaults(streams),
-    jobInfo: {
-      id: randomUUID(),
-      configType: 'discover_schema',
-      configId: sourceId,
-      createdAt: now,
-      endedAt: now,
-      succeeded: true,
-      connectorConfigurationUpdated: false,
-      logs: { logLines: [] },
-    },
-    catalogId,
+    catalog: catalogWithDefaults(discovered.streams),
+    jobInfo: { ...jobInfo, succeeded: true, logs: { logLines: [] } },
+    catalogId: discovered.catalogId,
     breakingChange: false,
   };
 }

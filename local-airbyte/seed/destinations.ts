@@ -48,5 +48,13 @@ export function seedDestinations(): DestinationRead[] {
       destinationName: 'Local JSON',
       connectionConfiguration: { destination_path: '/local/airbyte_json' },
     },
+    {
+      destinationDefinitionId: DEFINITION_IDS.destinationLocalJson,
+      destinationId: SEED_IDS.destinations.sandboxJson,
+      workspaceId: SEED_IDS.sandboxWorkspace,
+      name: 'Local JSON — sandbox',
+      destinationName: 'Local JSON',
+      connectionConfiguration: { destination_path: '/local/sandbox' },
+    },
   ];
 }

@@ -52,5 +52,27 @@ export function seedSources(): SourceRead[] {
         page_size_for_large_streams: 10,
       },
     },
+    {
+      sourceDefinitionId: DEFINITION_IDS.sourceShopApi,
+      sourceId: SEED_IDS.sources.shopApi,
+      workspaceId: SEED_IDS.sandboxWorkspace,
+      name: 'Shop API',
+      sourceName: 'Shop API',
+      connectionConfiguration: { api_key: MASKED, base_url: 'https://shop.example.com/api/v2' },
+    },
+    {
+      sourceDefinitionId: DEFINITION_IDS.sourceSalesforce,
+      sourceId: SEED_IDS.sources.salesforce,
+      workspaceId: SEED_IDS.sandboxWorkspace,
+      name: 'Salesforce — sandbox',
+      sourceName: 'Salesforce',
+      connectionConfiguration: {
+        client_id: '3MVG9Example',
+        client_secret: MASKED,
+        refresh_token: MASKED,
+        is_sandbox: true,
+        start_date: '2023-01-01T00:00:00Z',
+      },
+    },
   ];
 }

@@ -20,5 +20,22 @@ export function seedWorkspaces(): WorkspaceRead[] {
       defaultGeography: 'auto',
       webhookConfigs: [],
     },
+    {
+      workspaceId: SEED_IDS.sandboxWorkspace,
+      customerId: SEED_IDS.customer,
+      email: 'data-platform@example.com',
+      name: 'Sandbox',
+      slug: 'sandbox',
+      initialSetupComplete: true,
+      displaySetupWizard: false,
+      anonymousDataCollection: false,
+      news: false,
+      securityUpdates: false,
+      notifications: [],
+      firstCompletedSync: false,
+      feedbackDone: false,
+      defaultGeography: 'auto',
+      webhookConfigs: [],
+    },
   ];
 }

@@ -28,6 +28,11 @@ export const sourceDiscoverSchemaRequestBody = object('SourceDiscoverSchemaReque
 
 export const webBackendConnectionRequestBody = object('WebBackendConnectionRequestBody', { connectionId: uuid, withRefreshedCatalog: boolean });
 
+export const destinationDefinitionIdWithWorkspaceId = object('DestinationDefinitionIdWithWorkspaceId', {
+  destinationDefinitionId: uuid,
+  workspaceId: uuid,
+});
+
 export const webBackendConnectionListRequestBody = object('WebBackendConnectionListRequestBody', {
   workspaceId: uuid,
   sourceId: arrayOf(uuid),

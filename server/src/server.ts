@@ -16,6 +16,8 @@ import { isConnectionDocument } from '../../core/language/documentFilter';
 import { AIRBYTE_RESOURCES_REQUEST, type AirbyteResourcesResult } from '../../core/protocol';
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
+import { streamEntryAt } from '../../core/catalog/fieldPathAssist';
+import { fieldPathCompletionList, fieldPathHoverAt } from './fieldPathFeatures';
 import { hoverLead } from './hoverExtras';
 import { ParsedDocuments } from './parsedDocuments';
 import { runSafe } from './runSafe';
@@ -105,7 +107,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onCompletion((params, token) =>
     runSafe(log, 'completion', token, null, async () => {
       const found = lookup(params.textDocument.uri);
-      return found ? service.doComplete(found.document, params.position, found.json) : null;
+      if (!found) return null;
+      const offset = found.document.offsetAt(params.position);
+      // Field paths (cursorField, primaryKey, selectedFields) complete from the stream's own schema.
+      const fieldPaths = fieldPathCompletionList(found.document, streamEntryAt(found.json.root, offset), offset);
+      return fieldPaths ?? service.doComplete(found.document, params.position, found.json);
     }),
   );
 
@@ -113,6 +119,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     runSafe(log, 'hover', token, null, async () => {
       const found = lookup(params.textDocument.uri);
       if (!found) return null;
+      const offset = found.document.offsetAt(params.position);
+      const fieldPath = fieldPathHoverAt(streamEntryAt(found.json.root, offset), offset);
+      if (fieldPath) return fieldPath;
       const hover = await service.doHover(found.document, params.position, found.json);
       const lead = await hoverLead(found.json.getNodeFromOffset(found.document.offsetAt(params.position)), resources);
       return hover && asMarkdown(hover, lead);

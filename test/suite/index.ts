@@ -12,6 +12,8 @@ const loadTestFiles = async (): Promise<void> => {
   await import('./activation.test'); // first: it needs the extension not yet activated
   await import('./languageFeatures.test');
   await import('./createConnection.test');
+  await import('./newConnectionFile.test');
+  await import('./discoverStreams.test');
   await import('./lifecycle.test');
 };
 

@@ -13,6 +13,7 @@ import { freePort } from '../runner/network';
 import { codeServerEntry, examplesFolder, extensionMain, packagedExtension, requireFiles, screenshotsFolder } from '../runner/paths';
 import { onCleanup, runMain } from '../runner/processes';
 import { TEST_SETTINGS, writeUserSettings } from '../runner/userData';
+import { answerPick, multiPick } from './quickPicks';
 import { installVsix, startCodeServer, startLocalAirbyte } from './servers';
 import {
   activeEditorText,
@@ -111,6 +112,40 @@ async function smoke(): Promise<void> {
     throw new Error(`the notification said "${await created.innerText()}" but the server has: ${names.join(', ')}`);
   }
   step('Create Connection: notification shown, connection on the server');
+
+  // New Connection File from the palette: workspace, source, destination, streams (all kept).
+  await runFromPalette(page, 'Airbyte: New Connection File');
+  await answerPick(page, 'workspace', 'Data Platform');
+  await answerPick(page, 'source', 'Stripe');
+  await answerPick(page, 'destination', 'BigQuery', 'BigQuery — warehouse');
+  const streamsPick = await multiPick(page, 'streams to sync', ['charges', 'customers', 'invoices']);
+  // The discovery's progress toast closes once the streams are listed (a still screenshot).
+  await page.locator('.notification-toast', { hasText: 'Discovering the streams' }).waitFor({ state: 'hidden', timeout: 30_000 });
+  await screenshot(page, 'new-connection-file');
+  await page.keyboard.press('Enter');
+  await streamsPick.waitFor({ state: 'hidden' });
+  const newFile = 'stripe-to-bigquery-warehouse.connection.json';
+  await page.locator('.tabs-container .tab.active', { hasText: newFile }).waitFor({ timeout: 30_000 });
+  await notification(page, `Wrote ${newFile}: 3 of 3 streams selected`);
+  step('New Connection File: picks answered, file written and opened');
+
+  await runFromPalette(page, 'Airbyte: Create Connection');
+  await notification(page, 'Created connection “Stripe <> BigQuery — warehouse”');
+  if (!(await connectionNamesOnServer(airbyteApi)).includes('Stripe <> BigQuery — warehouse')) {
+    throw new Error('the new file was not created on the server');
+  }
+  step('Create Connection accepts the new file as it is');
+
+  // The Getting Started walkthrough, from the palette as a new user finds it.
+  await runFromPalette(page, 'Notifications: Clear All Notifications');
+  await page.locator('.notification-toast').first().waitFor({ state: 'hidden', timeout: 30_000 });
+  await runFromPalette(page, 'Welcome: Open Walkthrough');
+  await answerPick(page, '', 'Airbyte Connections as Code');
+  const walkthrough = page.locator('.gettingStartedContainer', { hasText: 'Connect to your Airbyte server' });
+  await walkthrough.waitFor({ timeout: 30_000 });
+  await expectText(walkthrough, ['Write a connection file', 'Create the connection'], 'the walkthrough');
+  await screenshot(page, 'walkthrough');
+  step('Getting Started walkthrough opens with its steps');
 }
 
 /** The names of the connections the local Airbyte server holds (its default credentials). */

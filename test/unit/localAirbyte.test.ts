@@ -108,10 +108,10 @@ describe('local Airbyte server', () => {
   });
 
   describe('reads', () => {
-    it('lists the seeded workspace (also with an empty body)', async () => {
+    it('lists the seeded workspaces (also with an empty body)', async () => {
       const reply = await call(server, '/v1/workspaces/list');
       assert.equal(reply.status, 200);
-      assert.equal(reply.body.workspaces.length, 1);
+      assert.deepEqual(reply.body.workspaces.map((w: any) => w.name), ['Data Platform', 'Sandbox']);
       const [workspace] = reply.body.workspaces;
       assert.equal(workspace.workspaceId, WORKSPACE);
       assert.equal(workspace.name, 'Data Platform');

@@ -4,10 +4,13 @@ import { CreatedConnections } from '../airbyte/createdConnections';
 import { CredentialStore } from '../airbyte/credentials';
 import { PlanDiffView } from '../airbyte/planDiffView';
 import { ServerDiagnostics } from '../airbyte/serverDiagnostics';
+import * as checkServer from './checkServer';
 import * as clearCredentials from './clearCredentials';
 import * as applyConnection from './applyConnection';
 import * as createConnection from './createConnection';
+import * as discoverStreams from './discoverStreams';
 import type { CommandDeps } from './deps';
+import * as newConnectionFile from './newConnectionFile';
 import * as exportConnection from './exportConnection';
 import * as planConnection from './planConnection';
 import * as setCredentials from './setCredentials';
@@ -15,6 +18,9 @@ import * as showLog from './showLog';
 
 export type { CreateConnectionOptions, CreateConnectionResult } from './createConnection';
 export type { SetCredentialsArgs } from './setCredentials';
+export type { NewConnectionFileOptions, NewConnectionFileResult } from './newConnectionFile';
+export type { DiscoverStreamsResult } from './discoverStreams';
+export type { CheckServerResult } from './checkServer';
 export type { ApplyConnectionOptions, ApplyConnectionResult } from './applyConnection';
 export type { ExportConnectionOptions, ExportConnectionResult } from './exportConnection';
 export type { PlanConnectionResult } from './planConnection';
@@ -32,6 +38,8 @@ export function registerCommands(context: vscode.ExtensionContext, log: vscode.L
     serverDiagnostics,
     planDiffView,
   };
-  for (const command of [createConnection, planConnection, applyConnection, exportConnection, setCredentials, clearCredentials, showLog]) command.register(context, deps);
+  for (const command of [createConnection, planConnection, applyConnection, exportConnection, setCredentials, clearCredentials, showLog, newConnectionFile, discoverStreams, checkServer]) {
+    command.register(context, deps);
+  }
   return deps;
 }

@@ -1,0 +1,28 @@
+// LSP glue for field-path completion and hover (the logic is core/catalog/fieldPathAssist).
+// Each takes the stream entry under the cursor and the offset, so whoever finds that entry
+// (today `streamEntryAt`) can call it.
+import type { ASTNode } from 'vscode-json-languageservice';
+import { CompletionItemKind, MarkupKind, type CompletionList, type Hover } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fieldPathCompletions, fieldPathHover } from '../../core/catalog/fieldPathAssist';
+
+export function fieldPathCompletionList(document: TextDocument, streamEntry: ASTNode | undefined, offset: number): CompletionList | undefined {
+  const completions = streamEntry && fieldPathCompletions(streamEntry, offset);
+  if (!completions) return undefined;
+  return {
+    isIncomplete: false,
+    items: completions.map((c) => ({
+      label: c.label,
+      kind: CompletionItemKind.Field,
+      detail: c.detail,
+      filterText: c.filterText,
+      sortText: c.sortText,
+      textEdit: { range: { start: document.positionAt(c.replaceStart), end: document.positionAt(c.replaceEnd) }, newText: c.insertText },
+    })),
+  };
+}
+
+export function fieldPathHoverAt(streamEntry: ASTNode | undefined, offset: number): Hover | undefined {
+  const text = streamEntry && fieldPathHover(streamEntry, offset);
+  return text ? { contents: { kind: MarkupKind.Markdown, value: text } } : undefined;
+}

@@ -1,0 +1,64 @@
+// Field-path completion and hover over stdio: what any LSP editor gets inside
+// `cursorField`, `primaryKey` and `selectedFields[].fieldPath`.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionItem, MarkupContent } from 'vscode-languageserver-protocol';
+import { LspTestClient } from './lspTestClient';
+
+const text = JSON.stringify(
+  {
+    sourceId: '2b1f0c2e-6f3a-4c8e-9d7b-1a2b3c4d5e03',
+    destinationId: '7c9d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e01',
+    status: 'active',
+    syncCatalog: {
+      streams: [
+        {
+          stream: {
+            name: 'issues',
+            jsonSchema: { type: 'object', properties: { id: { type: ['null', 'integer'] }, updated_at: { type: ['null', 'string'], format: 'date-time' }, user: { type: ['null', 'object'], properties: { login: { type: ['null', 'string'] } } } } },
+            supportedSyncModes: ['full_refresh', 'incremental'],
+            sourceDefinedCursor: true,
+            defaultCursorField: ['updated_at'],
+            sourceDefinedPrimaryKey: [['id']],
+          },
+          config: { syncMode: 'incremental', destinationSyncMode: 'append_dedup', cursorField: ['updated_at'], primaryKey: [['id']], selected: true },
+        },
+      ],
+    },
+  },
+  null,
+  2,
+);
+
+function positionAt(offset: number): { line: number; character: number } {
+  const lines = text.slice(0, offset).split('\n');
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+describe('field paths over stdio', () => {
+  let client: LspTestClient;
+  const uri = 'file:///work/paths.connection.json';
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+    await client.open(uri, text);
+  });
+  after(() => client.stop());
+
+  it('completes cursorField from the stream’s schema, nested fields included, the source’s cursor and key first', async () => {
+    const cursorAt = positionAt(text.indexOf('"updated_at"', text.indexOf('"cursorField"')) + 1);
+    const list = await client.completion(uri, cursorAt.line, cursorAt.character);
+    const items = (list?.items ?? []) as CompletionItem[];
+    const sorted = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+    assert.deepEqual(sorted.map((i) => i.label), ['id', 'updated_at', 'user', 'user.login']);
+    const login = items.find((i) => i.label === 'user.login')!;
+    assert.equal(login.detail, 'string | null');
+    assert.equal((login.textEdit as { newText: string }).newText, '["user", "login"]');
+  });
+
+  it('hovers a primary key path with its type and role', async () => {
+    const keyAt = positionAt(text.indexOf('"id"', text.indexOf('"primaryKey"')) + 1);
+    const hover = await client.hover(uri, keyAt.line, keyAt.character);
+    assert.equal((hover?.contents as MarkupContent).value, "**`id`**: integer | null — the source's primary key");
+  });
+});

@@ -9,17 +9,22 @@ export interface CliOptions {
   auth: { username: string; password: string } | false;
 }
 
+/** The password comes from the environment: a command line is visible to every local user (ps). */
+export const PASSWORD_ENV = 'LOCAL_AIRBYTE_PASSWORD';
+
 export const USAGE =
   'Usage: local-airbyte [--port N (8000)] [--host H (127.0.0.1)] [--data-file PATH (.local-airbyte/data.json)]\n' +
-  '                     [--no-auth] [--username U (airbyte)] [--password P (password)]';
+  '                     [--no-auth] [--username U (airbyte)]\n' +
+  `The password is read from ${PASSWORD_ENV} (default: password).`;
 
 /** Parses argv (without node and script); throws an Error with a readable message on bad input. */
-export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliOptions {
+export function parseCliArgs(argv: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): CliOptions {
   let port = 8000;
   let host = '127.0.0.1';
   let dataFile = path.join(cwd, '.local-airbyte', 'data.json');
   let useAuth = true;
-  let { username, password } = DEFAULT_CREDENTIALS;
+  let { username } = DEFAULT_CREDENTIALS;
+  const password = env[PASSWORD_ENV] || DEFAULT_CREDENTIALS.password;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inlineValue] = argv[i].startsWith('--') && argv[i].includes('=') ? splitOnce(argv[i]) : [argv[i]];
     const value = (): string => {
@@ -44,8 +49,7 @@ export function parseCliArgs(argv: string[], cwd: string = process.cwd()): CliOp
         username = value();
         break;
       case '--password':
-        password = value();
-        break;
+        throw new Error(`--password is not accepted (other users can read a command line): set ${PASSWORD_ENV} instead`);
       default:
         throw new Error(`Unknown option ${argv[i]}`);
     }

@@ -21,7 +21,9 @@ export interface LocalAirbyteOptions {
   auth?: BasicCredentials | false;
   /** Delay every answer by this many milliseconds (for timeout and cancel tests). */
   latencyMs?: number;
-  /** Where problems such as a corrupt data file are reported; default stderr. */
+  /** Host names (besides IP literals and localhost) that requests may carry in Host. */
+  allowedHosts?: string[];
+  /** Where problems are reported; default stderr. */
   warn?: (message: string) => void;
 }
 
@@ -36,11 +38,11 @@ export interface LocalAirbyte {
 export async function createLocalAirbyte(options: LocalAirbyteOptions = {}): Promise<LocalAirbyte> {
   const host = options.host ?? '127.0.0.1';
   const warn = options.warn ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const persisted = options.dataFile ? await loadPersistedData(options.dataFile, warn) : undefined;
+  const persisted = options.dataFile ? await loadPersistedData(options.dataFile) : undefined;
   const store = new LocalAirbyteStore(persisted, options.dataFile, warn);
   const closing = new AbortController();
   const server = createServer(
-    createRouter({ store, auth: options.auth ?? DEFAULT_CREDENTIALS, latencyMs: options.latencyMs, closing: closing.signal }),
+    createRouter({ store, auth: options.auth ?? DEFAULT_CREDENTIALS, latencyMs: options.latencyMs, closing: closing.signal, allowedHosts: options.allowedHosts }),
   );
   await listen(server, options.port ?? 0, host);
   const port = (server.address() as AddressInfo).port;

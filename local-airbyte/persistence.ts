@@ -1,6 +1,7 @@
 // The data file keeps what clients created (connections and their operations); the seeds always
 // come from code. Writes go to a temp file that is renamed over the old one, so a crash never
-// leaves half a file. A file that cannot be read is moved aside, never fatal.
+// leaves half a file. An existing file that is not a data file of ours is never renamed,
+// moved or overwritten: starting fails with a message that says so.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -16,24 +17,21 @@ export function emptyPersistedData(): PersistedData {
   return { version: 1, connections: [], operations: [] };
 }
 
-export async function loadPersistedData(file: string, warn: (message: string) => void): Promise<PersistedData> {
+export class ForeignDataFileError extends Error {}
+
+export async function loadPersistedData(file: string): Promise<PersistedData> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyPersistedData();
-    warn(`local-airbyte: cannot read data file ${file} (${(error as Error).message}); starting from the seed data`);
-    return emptyPersistedData();
+    throw new ForeignDataFileError(`cannot read data file ${file} (${(error as Error).message})`);
   }
   const problem = describeProblem(text);
   if (!problem) return JSON.parse(text) as PersistedData;
-  const aside = `${file}.corrupt-${Date.now()}`;
-  const moved = await fs.rename(file, aside).then(
-    () => `moved it to ${aside}`,
-    () => 'it will be overwritten on the next save',
+  throw new ForeignDataFileError(
+    `${file} exists but is not a local-airbyte data file (${problem}); it was left untouched. Choose another --data-file, or move that file away yourself.`,
   );
-  warn(`local-airbyte: data file ${file} is corrupt (${problem}); ${moved}; starting from the seed data`);
-  return emptyPersistedData();
 }
 
 export async function savePersistedData(file: string, data: PersistedData): Promise<void> {

@@ -5,10 +5,10 @@ import type { LocalAirbyteStore } from './store';
 export type HttpMethod = 'GET' | 'POST';
 
 export interface Route {
-  /** The OpenAPI operationId; bean-validation paths start with it (`getSource.arg0.sourceId`). */
+  /** The OpenAPI operationId. */
   operationId: string;
   methods: readonly HttpMethod[];
-  /** The request body's shape; undefined when the endpoint takes no body (an empty one is fine). */
+  /** The request body's model; undefined when the endpoint takes no body (an empty one is fine). */
   body?: ObjectShape;
   /** Reachable without credentials, like `/v1/health` behind Airbyte's proxy. */
   open?: boolean;

@@ -2,14 +2,16 @@
 // 404/405, body parsing and validation, then the handler; ApiErrors become their responses.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiError, invalidInput, knownException, unreadableJson } from './errors';
+import { ApiError, micronautError } from './errors';
 import { hasValidCredentials, sendUnauthorized, type BasicCredentials } from './http/basicAuth';
+import { isAllowedHost, sendInvalidHost } from './http/hostCheck';
 import { readBody } from './http/readBody';
 import { sendJson } from './http/respond';
 import type { Route } from './route';
 import { findRoute } from './routes';
 import type { LocalAirbyteStore } from './store';
-import { checkShape } from './validation/checkShape';
+import { ConversionFailure, convertBody } from './validation/convertBody';
+import { argumentName } from './validation/shapes';
 
 export interface RouterOptions {
   store: LocalAirbyteStore;
@@ -19,6 +21,8 @@ export interface RouterOptions {
   latencyMs?: number;
   /** Aborted when the server closes, so delayed requests stop waiting. */
   closing: AbortSignal;
+  /** Host names besides IP literals and localhost that requests may name (DNS rebinding guard). */
+  allowedHosts?: readonly string[];
 }
 
 export function createRouter(options: RouterOptions): RequestListener {
@@ -29,12 +33,16 @@ export function createRouter(options: RouterOptions): RequestListener {
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      sendJson(response, 500, { message: `Internal Server Error: ${message}`, exceptionStack: [] });
+      sendJson(response, 500, { message: `Internal Server Error: ${message}`, exceptionClassName: 'java.lang.RuntimeException', exceptionStack: [] });
     });
   };
 }
 
 async function handleRequest(request: IncomingMessage, response: ServerResponse, options: RouterOptions): Promise<void> {
+  if (!isAllowedHost(request, options.allowedHosts)) {
+    sendInvalidHost(response);
+    return;
+  }
   if (options.latencyMs) await sleep(options.latencyMs, undefined, { signal: options.closing });
   const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
   const route = findRoute(pathname);
@@ -43,11 +51,12 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
     return;
   }
   try {
-    if (!route) throw knownException(404, `Not Found: ${request.method} ${pathname}`);
+    if (!route) throw micronautError(404, 'Not Found', pathname, 'Page Not Found');
     if (!route.methods.includes(request.method as Route['methods'][number])) {
-      throw new ApiError(405, { message: `Method Not Allowed: ${request.method} ${pathname}` }, { Allow: route.methods.join(', ') });
+      const notAllowed = micronautError(405, 'Method Not Allowed', pathname, `Method [${request.method}] not allowed for URI [${pathname}]. Allowed methods: [${route.methods.join(', ')}]`);
+      throw new ApiError(405, notAllowed.body, { Allow: route.methods.join(', ') });
     }
-    const body = await readValidBody(request, route);
+    const body = await readValidBody(request, route, pathname);
     sendJson(response, 200, await route.handle(body, options.store));
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -55,20 +64,25 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   }
 }
 
-async function readValidBody(request: IncomingMessage, route: Route): Promise<unknown> {
-  const text = await readBody(request);
+// Micronaut binds the body with Jackson (no bean validation): what it cannot read is a 400.
+async function readValidBody(request: IncomingMessage, route: Route, href: string): Promise<unknown> {
+  const text = await readBody(request, href);
   if (!route.body) return undefined;
-  const argument = `${route.operationId}.arg0`;
+  const argument = argumentName(route.body);
+  const badRequest = (message: string) => micronautError(400, 'Bad Request', href, message, `/${argument}`);
   let body: unknown = null;
   if (text.trim() !== '') {
     try {
       body = JSON.parse(text);
     } catch (error) {
-      throw unreadableJson((error as Error).message);
+      throw micronautError(400, 'Bad Request', href, `Invalid JSON: ${(error as Error).message}`);
     }
   }
-  if (body === null) throw invalidInput([{ propertyPath: argument, invalidValue: 'null', message: 'must not be null' }]);
-  const violations = checkShape(body, route.body, argument);
-  if (violations.length > 0) throw invalidInput(violations);
-  return body;
+  if (body === null) throw badRequest(`Required Body [${argument}] not specified`);
+  try {
+    return convertBody(body, route.body, route.body.javaType);
+  } catch (error) {
+    if (!(error instanceof ConversionFailure)) throw error;
+    throw badRequest(`Failed to convert argument [${argument}] for value [null] due to: ${error.message}`);
+  }
 }

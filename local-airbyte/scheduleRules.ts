@@ -1,10 +1,10 @@
 // How Airbyte 0.44.3 turns a create request's schedule into the stored one, including its
-// ConnectionScheduleHelper checks and their exact (terse) 422 messages. What counts as a valid
+// ConnectionScheduleHelper checks and their 422 messages (as ApiHelper wraps them). What counts as a valid
 // cron or time zone comes from core/airbyte, the same code the language server's rules use.
 import { validateQuartzCron } from '../core/airbyte/quartzCron';
 import { isEtcTimeZone, validateCronTimeZone } from '../core/airbyte/timeZones';
 import type { ConnectionScheduleData, ConnectionScheduleType, WebBackendConnectionCreate } from './apiTypes';
-import { scheduleRejected } from './errors';
+import { badObjectSchema } from './errors';
 
 export interface ResolvedSchedule {
   scheduleType: ConnectionScheduleType;
@@ -25,13 +25,13 @@ export function resolveSchedule(
 
 function applyScheduleType(scheduleType: ConnectionScheduleType, data: ConnectionScheduleData | undefined): ResolvedSchedule {
   if (scheduleType === 'manual') return { scheduleType };
-  if (!data) throw scheduleRejected('schedule data must be populated if schedule type is populated');
+  if (!data) throw badObjectSchema('schedule data must be populated if schedule type is populated');
   if (scheduleType === 'basic') {
-    if (!data.basicSchedule) throw scheduleRejected('if schedule type is basic, then scheduleData.basic must be populated');
+    if (!data.basicSchedule) throw badObjectSchema('if schedule type is basic, then scheduleData.basic must be populated');
     const { timeUnit, units } = data.basicSchedule;
     return { scheduleType, scheduleData: { basicSchedule: { timeUnit, units } } };
   }
-  if (!data.cron) throw scheduleRejected('if schedule type is cron, then scheduleData.cron must be populated');
+  if (!data.cron) throw badObjectSchema('if schedule type is cron, then scheduleData.cron must be populated');
   const { cronExpression, cronTimeZone } = data.cron;
   checkCron(cronExpression ?? undefined, cronTimeZone ?? undefined);
   return { scheduleType, scheduleData: { cron: { cronExpression, cronTimeZone } } };
@@ -40,9 +40,9 @@ function applyScheduleType(scheduleType: ConnectionScheduleType, data: Connectio
 // Same order as Airbyte: presence, Etc zones, the zone (resolved first), then the expression.
 function checkCron(expression: string | undefined, timeZone: string | undefined): void {
   if (expression === undefined || timeZone === undefined) {
-    throw scheduleRejected('Cron expression and timezone are required');
+    throw badObjectSchema('Cron expression and timezone are required');
   }
-  if (isEtcTimeZone(timeZone)) throw scheduleRejected('Etc/ timezones are unsupported');
-  if (validateCronTimeZone(timeZone) !== undefined) throw scheduleRejected('invalid cron timezone');
-  if (validateQuartzCron(expression) !== undefined) throw scheduleRejected('invalid cron expression');
+  if (isEtcTimeZone(timeZone)) throw badObjectSchema('Etc/ timezones are unsupported');
+  if (validateCronTimeZone(timeZone) !== undefined) throw badObjectSchema('invalid cron timezone');
+  if (validateQuartzCron(expression) !== undefined) throw badObjectSchema('invalid cron expression');
 }

@@ -9,7 +9,7 @@ import type {
   StoredConnection,
   WorkspaceRead,
 } from './apiTypes';
-import { configNotFound } from './errors';
+import { configNotFound, nullPointer } from './errors';
 import { emptyPersistedData, savePersistedData, type PersistedData } from './persistence';
 import { createSeedData, type SeedCatalog } from './seed';
 
@@ -51,7 +51,7 @@ export class LocalAirbyteStore {
 
   getWorkspace(workspaceId: string): WorkspaceRead {
     const found = this.workspaces.find((w) => w.workspaceId === workspaceId);
-    if (!found) throw configNotFound('STANDARD_WORKSPACE', workspaceId);
+    if (!found) throw workspaceId == null ? nullPointer() : configNotFound('STANDARD_WORKSPACE', workspaceId);
     return found;
   }
 
@@ -61,7 +61,7 @@ export class LocalAirbyteStore {
 
   getSource(sourceId: string): SourceRead {
     const found = this.sources.find((s) => s.sourceId === sourceId);
-    if (!found) throw configNotFound('SOURCE_CONNECTION', sourceId);
+    if (!found) throw sourceId == null ? nullPointer() : configNotFound('SOURCE_CONNECTION', sourceId);
     return found;
   }
 
@@ -71,7 +71,7 @@ export class LocalAirbyteStore {
 
   getDestination(destinationId: string): DestinationRead {
     const found = this.destinations.find((d) => d.destinationId === destinationId);
-    if (!found) throw configNotFound('DESTINATION_CONNECTION', destinationId);
+    if (!found) throw destinationId == null ? nullPointer() : configNotFound('DESTINATION_CONNECTION', destinationId);
     return found;
   }
 
@@ -98,7 +98,7 @@ export class LocalAirbyteStore {
 
   getOperation(operationId: string): OperationRead {
     const found = this.operations.find((o) => o.operationId === operationId);
-    if (!found) throw configNotFound('STANDARD_SYNC_OPERATION', operationId);
+    if (!found) throw operationId == null ? nullPointer() : configNotFound('STANDARD_SYNC_OPERATION', operationId);
     return found;
   }
 
@@ -108,7 +108,7 @@ export class LocalAirbyteStore {
 
   getConnection(connectionId: string): StoredConnection {
     const found = this.connections.find((c) => c.connectionId === connectionId);
-    if (!found) throw configNotFound('STANDARD_SYNC', connectionId);
+    if (!found) throw connectionId == null ? nullPointer() : configNotFound('STANDARD_SYNC', connectionId);
     return found;
   }
 
@@ -125,6 +125,21 @@ export class LocalAirbyteStore {
       this.created.operations = next.operations;
       this.operations.push(...newOperations);
       this.connections.push(connection);
+    });
+  }
+
+  /** Every operation, attached or not (tests look for operations left behind). */
+  listOperationsForTests(): readonly OperationRead[] {
+    return this.operations;
+  }
+
+  /** Saves operations on their own: v0.44.3 creates them before the connection, which may then fail. */
+  addOperations(newOperations: OperationRead[]): Promise<void> {
+    return this.oneAtATime(async () => {
+      const next: PersistedData = { ...this.created, operations: [...this.created.operations, ...newOperations] };
+      if (this.dataFile) await savePersistedData(this.dataFile, next);
+      this.created.operations = next.operations;
+      this.operations.push(...newOperations);
     });
   }
 

@@ -56,6 +56,8 @@ bash scripts/install-code-server.sh
 airbyte_port="$(node "$HELPERS/free-port.mjs" 8000)"
 [ "$airbyte_port" = 8000 ] || log "port 8000 is taken; the local Airbyte server uses $airbyte_port"
 airbyte_url="http://127.0.0.1:$airbyte_port/api"
+# The password goes through the environment, never the command line (visible in ps).
+export LOCAL_AIRBYTE_PASSWORD="${LOCAL_AIRBYTE_PASSWORD:-password}"
 start_in_background "$SESSION/local-airbyte.log" \
   node dist/local-airbyte.js --port "$airbyte_port" --data-file .local-airbyte/data.json
 node "$HELPERS/wait-for-http.mjs" "$airbyte_url/v1/health" 30 "${started_pids[-1]}" \
@@ -81,7 +83,7 @@ node "$HELPERS/wait-for-http.mjs" "http://127.0.0.1:$vscode_port/healthz" 60 "${
 cat <<EOF
 
   VS Code (code-server):  http://127.0.0.1:$vscode_port/?folder=$ROOT/examples
-  Local Airbyte API:      $airbyte_url   (user airbyte, password password)
+  Local Airbyte API:      $airbyte_url   (user airbyte, password from LOCAL_AIRBYTE_PASSWORD, default password)
   Logs:                   ${SESSION#"$ROOT"/}/*.log
 
   Open a *.connection.json file, press Ctrl+Space, hover a field, run "Airbyte: Create Connection".

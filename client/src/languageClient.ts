@@ -3,12 +3,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CONNECTION_LANGUAGE_ID } from '../../core/language/documentFilter';
-import { AIRBYTE_RESOURCES_REQUEST, VALIDATE_TEXT_REQUEST, type AirbyteResourcesResult, type ValidateTextParams, type ValidateTextResult } from '../../core/protocol';
+import { AirbyteResourcesRequest, ValidateTextRequest, type AirbyteInitializationOptions, type ValidateTextResult } from '../../core/protocol';
+import type { ResourceFetcher } from './airbyteResources';
 
-export async function startLanguageClient(
-  context: vscode.ExtensionContext,
-  fetchResources: () => Promise<AirbyteResourcesResult>,
-): Promise<LanguageClient> {
+export async function startLanguageClient(context: vscode.ExtensionContext, resources: ResourceFetcher): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -16,11 +14,11 @@ export async function startLanguageClient(
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: CONNECTION_LANGUAGE_ID }],
-    initializationOptions: { airbyteResources: true },
+    initializationOptions: { airbyteResources: true } satisfies AirbyteInitializationOptions,
     diagnosticCollectionName: 'airbyte',
   };
   const client = new LanguageClient('airbyte', 'Airbyte Connection Language Server', serverOptions, clientOptions);
-  client.onRequest(AIRBYTE_RESOURCES_REQUEST, fetchResources);
+  client.onRequest(AirbyteResourcesRequest, (params, token) => resources.fetch(params, token));
   await client.start();
   running.resolve(client);
   return client;
@@ -39,8 +37,7 @@ const running = (() => {
  */
 export async function validateOnServer(uri: vscode.Uri, text: string, timeoutMs = 120_000): Promise<ValidateTextResult['diagnostics']> {
   const client = await Promise.race([running.promise, rejectAfter(timeoutMs, 'the Airbyte language server did not start')]);
-  const params: ValidateTextParams = { uri: uri.toString(), text };
-  const result = await Promise.race([client.sendRequest<ValidateTextResult>(VALIDATE_TEXT_REQUEST, params), rejectAfter(timeoutMs, 'the Airbyte language server did not answer')]);
+  const result = await Promise.race([client.sendRequest(ValidateTextRequest, { uri: uri.toString(), text }), rejectAfter(timeoutMs, 'the Airbyte language server did not answer')]);
   return result.diagnostics;
 }
 

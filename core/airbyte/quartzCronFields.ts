@@ -26,7 +26,8 @@ export const QUARTZ_FIELDS: readonly QuartzField[] = [
   { label: 'day-of-month', min: 1, max: 31, maxStep: 31, allowsNoSpec: true },
   { label: 'month', min: 1, max: 12, maxStep: 12, names: MONTH_NAMES },
   { label: 'day-of-week', min: 1, max: 7, maxStep: 7, names: DAY_NAMES, allowsNoSpec: true },
-  { label: 'year', min: 1970, max: 2099, maxStep: 129 },
+  // Quartz 2.3.2 parses any year (no bounds, no step limit); it only refuses a backwards range.
+  { label: 'year', min: 0, max: 2147483647, maxStep: 2147483647 },
 ];
 
 export const DAY_OF_MONTH = 3;
@@ -104,11 +105,13 @@ function checkRangeWithStep(field: QuartzField, item: string): string | undefine
   if (base === '*') return undefined;
   const range = base.split('-');
   if (range.length > 2 || range.some((end) => end === '')) return `${field.label} \`${item}\` is not a valid value or range`;
-  // Quartz accepts "wrapping" ranges such as `22-2` (hours) or `FRI-MON`, so no order check.
+  // Quartz accepts "wrapping" ranges such as `22-2` (hours) or `FRI-MON`, so no order check...
   for (const end of range) {
     const problem = checkSingleValue(field, end);
     if (problem) return problem;
   }
+  // ...except for years, which cannot wrap.
+  if (field.label === 'year' && range.length === 2 && Number(range[0]) > Number(range[1])) return `year \`${item}\`: the start year must not be after the end year`;
   return undefined;
 }
 

@@ -93,3 +93,39 @@ export function guessPathFromMessage(message: string, body: unknown): JsonPath {
   }
   return [];
 }
+
+/**
+ * Where a Micronaut/Jackson conversion error belongs in the submitted body: the path of its
+ * `(through reference chain: …["syncCatalog"]->java.util.ArrayList[0]->…)` when it has one,
+ * else the one place holding the value it names (`from String "x"`, `Unexpected value 'x'`).
+ * Undefined when that is ambiguous.
+ */
+export function pathFromConversionMessage(message: string, body: unknown): JsonPath | undefined {
+  const chain = /through reference chain: ([^)]*)\)/.exec(message)?.[1];
+  if (chain) {
+    const path: JsonPath = [];
+    for (const link of chain.split('->')) {
+      const key = /\["((?:[^"\\]|\\.)*)"\]$/.exec(link);
+      const index = /\[(\d+)\]$/.exec(link);
+      if (key) path.push(key[1]);
+      else if (index) path.push(Number(index[1]));
+    }
+    if (path.length > 0) return path;
+  }
+  const value = /from String "((?:[^"\\]|\\.)*)"/.exec(message)?.[1] ?? /Unexpected value '([^']*)'/.exec(message)?.[1];
+  if (value === undefined) return undefined;
+  const found: JsonPath[] = [];
+  collectStringPaths(body, value, [], found);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function collectStringPaths(node: unknown, value: string, at: JsonPath, found: JsonPath[]): void {
+  if (found.length > 1) return;
+  if (node === value) {
+    found.push(at);
+  } else if (Array.isArray(node)) {
+    node.forEach((item, i) => collectStringPaths(item, value, [...at, i], found));
+  } else if (node && typeof node === 'object') {
+    for (const [key, child] of Object.entries(node)) collectStringPaths(child, value, [...at, key], found);
+  }
+}

@@ -1,6 +1,6 @@
 // Turns an HTTP answer into a result: the parsed JSON on 2xx, otherwise an error that says
 // what the answer means for someone creating a connection, and what to do next.
-import { findIdField, findIdInMessage, guessPathFromMessage, mapPropertyPath } from './bodyPaths';
+import { findIdField, findIdInMessage, guessPathFromMessage, mapPropertyPath, pathFromConversionMessage } from './bodyPaths';
 import { truncate } from './redact';
 import type { AirbyteApiError, AirbyteAuth, ApiResult, ValidationIssue } from './types';
 
@@ -59,6 +59,15 @@ function classifyStatus(answer: HttpAnswer, context: RequestContext): AirbyteApi
   if (status === 404) return notFoundError(json, serverMessage, statusLine, context.submitted);
   if (status === 422 || (status === 400 && hasValidationErrors(json))) {
     return validationError(status, json, serverMessage, statusLine, context.submitted);
+  }
+  if (status === 400 && micronautErrors(json).length > 0) return conversionError(json, statusLine, context.submitted);
+  if (status === 413) {
+    return {
+      kind: 'badRequest',
+      status,
+      message: `Airbyte refused the request because it is too large (${statusLine})${micronautErrors(json)[0] ? `: ${micronautErrors(json)[0]}` : '.'}`,
+      hint: 'Airbyte v0.44.3 accepts bodies up to 10 MiB (Micronaut\'s max-request-size). Select fewer streams, or raise MICRONAUT_SERVER_MAX_REQUEST_SIZE on the Airbyte server.',
+    };
   }
   if (status === 400) {
     return {
@@ -212,6 +221,41 @@ function validationError(
   };
 }
 
+/**
+ * Micronaut's 400 (`{"message":"Bad Request","_embedded":{"errors":[{"message":…}]}}`): the
+ * body could not be bound. Each embedded message is an issue, placed on the property whose
+ * value it names when that is unambiguous.
+ */
+function conversionError(json: unknown, statusLine: string, submitted: unknown): AirbyteApiError {
+  const issues: ValidationIssue[] = micronautErrors(json).map((message) => ({
+    propertyPath: '',
+    message: truncate(readableConversion(message), MAX_SERVER_MESSAGE),
+    path: pathFromConversionMessage(message, submitted) ?? [],
+  }));
+  return {
+    kind: 'validation',
+    status: 400,
+    issues,
+    message: `Airbyte could not read the request (${statusLine}): ${describeIssue(issues[0])}`,
+    hint: 'Fix the marked value (a malformed id, an unknown enum value or a value of the wrong type) and create the connection again.',
+  };
+}
+
+/** `Failed to convert argument [x] for value [null] due to: Cannot …` -> `Cannot …`, without Jackson's location. */
+function readableConversion(message: string): string {
+  return message
+    .replace(/^Failed to convert argument \[[^\]]*\] for value \[[^\]]*\] due to: /, '')
+    .replace(/\s*\(through reference chain: [^)]*\)\s*$/, '')
+    .replace(/\s+at \[Source: [\s\S]*?; line: \d+, column: \d+\]/, '')
+    .trim();
+}
+
+function micronautErrors(json: unknown): string[] {
+  const errors = (json as { _embedded?: { errors?: unknown } } | null)?._embedded?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.map((e) => (e as { message?: unknown } | null)?.message).filter((m): m is string => typeof m === 'string' && m.trim() !== '');
+}
+
 function describeIssue(issue: ValidationIssue): string {
   const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
   return `${where}${issue.message}`;
@@ -238,6 +282,7 @@ function messageOf(json: unknown): string | undefined {
 }
 
 function htmlTitle(text: string): string | undefined {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  // The title is near the top; looking only there keeps this cheap on a huge page.
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text.slice(0, 16_384))?.[1]?.trim();
   return title ? truncate(title.replace(/\s+/g, ' '), 120) : undefined;
 }

@@ -19,9 +19,12 @@ import type {
 export class AirbyteClient {
   constructor(private readonly config: AirbyteClientConfig) {}
 
-  /** `POST /v1/web_backend/connections/create` with a WebBackendConnectionCreate body. */
-  async createConnection(body: unknown, options: RequestOptions = {}): Promise<ApiResult<WebBackendConnectionRead>> {
-    const result = await this.call({ method: 'POST', path: '/v1/web_backend/connections/create', body }, options);
+  /**
+   * `POST /v1/web_backend/connections/create` with a WebBackendConnectionCreate body. With
+   * `bodyText` (the file's exact text, whose value is `body`), that text is what is sent.
+   */
+  async createConnection(body: unknown, options: RequestOptions = {}, bodyText?: string): Promise<ApiResult<WebBackendConnectionRead>> {
+    const result = await this.call({ method: 'POST', path: '/v1/web_backend/connections/create', body, bodyText }, options);
     if (!result.ok) return result;
     const read = result.value as Partial<WebBackendConnectionRead> | null;
     if (!read || typeof read !== 'object' || typeof read.connectionId !== 'string') {

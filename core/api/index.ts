@@ -3,5 +3,16 @@ export { AirbyteClient } from './client';
 export { requestAirbyte, type ApiCall } from './request';
 export { findIdField, guessPathFromMessage, mapPropertyPath } from './bodyPaths';
 export { redactBodyText, redactJson, REDACTED } from './redact';
-export { connectionPageUrl, endpointUrl, normalizeServerUrl, webAppUrl } from './serverUrl';
+export { Scrubber, scrubText } from './scrub';
+export {
+  connectionPageUrl,
+  endpointUrl,
+  isInsecureRemote,
+  isLoopbackHost,
+  isLoopbackServer,
+  normalizeServerUrl,
+  parseServerUrl,
+  trimSlashes,
+  webAppUrl,
+} from './serverUrl';
 export type * from './types';

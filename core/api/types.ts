@@ -1,6 +1,7 @@
 // Shapes shared by the Airbyte Configuration API client and its callers (the extension, a CLI).
 // Expected failures are values, never exceptions: callers switch on `error.kind`.
 import type { JsonPath } from '../json/locate';
+import type { Scrubber } from './scrub';
 
 export type AirbyteAuth =
   | { kind: 'none' }
@@ -15,6 +16,10 @@ export interface AirbyteClientConfig {
   timeoutMs: number;
   /** Receives one line per request, response and failure, with credentials redacted. */
   log?: (line: string) => void;
+  /** Removes secrets from logs and errors; the request adds its own credentials to it. */
+  scrubber?: Scrubber;
+  /** Answers above this many bytes are refused unread (default 10 MB). */
+  maxResponseBytes?: number;
 }
 
 export interface RequestOptions {
@@ -68,6 +73,7 @@ export type AirbyteApiError =
         | 'unexpectedStatus'
         | 'unexpectedResponse'
         | 'invalidServerUrl'
+        | 'responseTooLarge'
         | 'network'
         // Airbyte answered 200, but the discover job failed (`jobInfo.succeeded: false`).
         | 'discoverFailed';

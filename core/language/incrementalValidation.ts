@@ -13,7 +13,8 @@ import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-langua
 import { ChunkedText } from '../text/chunkedText';
 import { crossStreamProblems, streamIndexEntry, type Place, type StreamIndexEntry } from '../rules/crossStreamRules';
 import { scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
-import { finish, toDiagnostic, validateConnection } from './validateConnection';
+import { MAX_REQUEST_BYTES, tooLargeProblem, utf8Length } from './bodySize';
+import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection } from './validateConnection';
 
 /**
  * The tiny document an entry is validated in; its depth (3) is the entry's depth in the file.
@@ -40,10 +41,15 @@ interface TextResult {
 
 interface EntryResult extends TextResult {
   index: StreamIndexEntry;
+  /** Size of the entry as Create Connection sends it (compacted UTF-8), computed when needed. */
+  bytes?: number;
 }
 
 interface HeaderResult extends TextResult {
   key: string;
+  /** The header's text (entries taken out), for its size as sent; absent when it is the whole file. */
+  text: string | undefined;
+  bytes?: number;
 }
 
 export class IncrementalValidation {
@@ -105,7 +111,7 @@ export class IncrementalValidation {
 
     const headerText = layout.arrayOpen < 0 ? text.getText() : text.slice(0, layout.arrayOpen + 1) + text.slice(layout.arrayClose, text.length);
     const key = fingerprint(headerText);
-    if (this.header?.key !== key) this.header = { key, ...(await this.validateText(headerText, 0, headerText.length)) };
+    if (this.header?.key !== key) this.header = { key, text: layout.arrayOpen < 0 ? undefined : headerText, ...(await this.validateText(headerText, 0, headerText.length, layout.arrayOpen < 0)) };
     if (this.header.broken) return this.validateWhole();
 
     const count = layout.starts.length;
@@ -118,7 +124,11 @@ export class IncrementalValidation {
       }
       if (result.broken) return this.validateWhole();
     }
-    return this.assemble(layout);
+    try {
+      return this.assemble(layout);
+    } catch {
+      return this.validateWhole(); // a piece JSON.parse refuses although the parser took it: judge the file whole
+    }
   }
 
   private async validateWhole(): Promise<Diagnostic[]> {
@@ -131,6 +141,8 @@ export class IncrementalValidation {
     const out: Diagnostic[] = [];
     const place = (start: number, end: number, diagnostic: Diagnostic) =>
       out.push({ ...diagnostic, range: { start: document.positionAt(start), end: document.positionAt(end) } });
+    const tooLarge = this.bodySize(layout);
+    if (tooLarge) out.push({ ...tooLarge, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, source: DIAGNOSTIC_SOURCE });
     const removed = layout.arrayOpen < 0 ? 0 : layout.arrayClose - layout.arrayOpen - 1;
     const fromHeader = (offset: number) => (layout.arrayOpen >= 0 && offset > layout.arrayOpen ? offset + removed : offset);
     for (const d of this.header!.diagnostics) place(fromHeader(d.start), fromHeader(d.end), d.diagnostic);
@@ -150,6 +162,23 @@ export class IncrementalValidation {
     return finish(out);
   }
 
+  /**
+   * The 413 check of the whole body, from the sizes of its parts: compacted, the body is the
+   * header with an empty streams array plus each entry and the commas between them.
+   */
+  private bodySize(layout: CatalogLayout): ReturnType<typeof tooLargeProblem> {
+    if (layout.arrayOpen < 0 || this.text.length * 3 <= MAX_REQUEST_BYTES) return undefined; // judged by the header run, or cannot exceed
+    const header = this.header!;
+    header.bytes ??= compactBytes(header.text!);
+    let sent = header.bytes + Math.max(0, layout.starts.length - 1);
+    for (let i = 0; i < layout.starts.length; i++) {
+      const entry = this.entries[i]!;
+      entry.bytes ??= compactBytes(this.text.slice(layout.starts[i], layout.ends[i]));
+      sent += entry.bytes;
+    }
+    return tooLargeProblem(sent);
+  }
+
   private async validateEntry(entryText: string): Promise<EntryResult> {
     const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + entryText + ENTRY_SUFFIX);
     const parsed = this.service.parseJSONDocument(tiny);
@@ -159,13 +188,14 @@ export class IncrementalValidation {
     return { ...result, index };
   }
 
-  private validateText(text: string, from: number, to: number): Promise<TextResult> {
-    return this.validateDocument(TextDocument.create('file:///header.connection.json', 'airbyte-connection', 0, text), from, to);
+  /** `whole`: the text is the whole file (no streams array), so it judges its own size. */
+  private validateText(text: string, from: number, to: number, whole: boolean): Promise<TextResult> {
+    return this.validateDocument(TextDocument.create('file:///header.connection.json', 'airbyte-connection', 0, text), from, to, undefined, whole);
   }
 
   /** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
-  private async validateDocument(document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>): Promise<TextResult> {
-    const diagnostics = await validateConnection(this.service, document, parsed, { nestingChecked: true });
+  private async validateDocument(document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false): Promise<TextResult> {
+    const diagnostics = await validateConnection(this.service, document, parsed, undefined, { nestingChecked: true, skipBodySize: !whole });
     const kept: PlacedDiagnostic[] = [];
     let broken = false;
     for (const diagnostic of diagnostics) {
@@ -214,6 +244,11 @@ function carryOver(before: CatalogLayout | undefined, after: CatalogLayout | und
     if (i === undefined || before.ends[i] !== newEnd - (oldStart === newStart ? 0 : delta)) return undefined;
     return results[i];
   });
+}
+
+/** UTF-8 bytes of a JSON text once compacted (valid JSON: the pieces checked had no syntax errors). */
+function compactBytes(json: string): number {
+  return utf8Length(JSON.stringify(JSON.parse(json)));
 }
 
 /** Cheap identity of a text (length and two 32-bit FNV-1a hashes). */

@@ -9,11 +9,15 @@ import {
   type TextDocument,
 } from 'vscode-json-languageservice';
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { runRules, type RuleProblem } from '../rules';
-import { refineServiceDiagnostic } from './refineMessages';
+import { runRules, type RuleProblem, type ServerFacts } from '../rules';
+import { bodySizeProblem } from './bodySize';
+import { refineServiceDiagnostics } from './refineMessages';
 import { checkNesting, MAX_NESTING_DEPTH } from './nestingGuard';
+import { schemaProblems } from './schemaProblems';
 
-export const DIAGNOSTIC_SOURCE = 'airbyte';
+import { DIAGNOSTIC_SOURCE } from './diagnosticSource';
+
+export { DIAGNOSTIC_SOURCE };
 
 const SEVERITY: Record<RuleProblem['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -24,12 +28,16 @@ const SEVERITY: Record<RuleProblem['severity'], DiagnosticSeverity> = {
 export interface ValidateOptions {
   /** The caller already knows the text is nested within MAX_NESTING_DEPTH (catalogLayout.ts checks it). */
   nestingChecked?: boolean;
+  /** The caller judges the whole body's size itself (incrementalValidation.ts, from its parts). */
+  skipBodySize?: boolean;
 }
 
 export async function validateConnection(
   service: LanguageService,
   document: TextDocument,
   jsonDocument?: JSONDocument,
+  /** What the caller knows from the server (for example the source's workspace); optional. */
+  server?: ServerFacts,
   options: ValidateOptions = {},
 ): Promise<Diagnostic[]> {
   const text = document.getText();
@@ -62,16 +70,18 @@ export async function validateConnection(
   const serviceDiagnostics = await service.doValidation(document, parsed, {
     comments: 'error', // Airbyte's JSON reader rejects comments and trailing commas
     trailingCommas: 'error',
-    schemaValidation: 'error',
+    schemaValidation: 'ignore', // schemaProblems judges the schema as Airbyte's mapper does
     schemaRequest: 'ignore',
   });
-  const diagnostics = serviceDiagnostics.map((d) => refineServiceDiagnostic(d, document));
+  const diagnostics = refineServiceDiagnostics(serviceDiagnostics);
+  const tooLarge = options.skipBodySize ? undefined : bodySizeProblem(text);
+  if (tooLarge) diagnostics.push({ ...tooLarge, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, source: DIAGNOSTIC_SOURCE });
 
   if (parsed.root) {
-    const ruleDiagnostics = runRules({ root: parsed.root }).map((problem) => toDiagnostic(problem, document));
+    const ruleDiagnostics = [...schemaProblems(parsed.root), ...runRules({ root: parsed.root, server })].map((problem) => toDiagnostic(problem, document));
     // A rule that speaks about a deprecated field says more than the generic deprecation note.
-    const ruled = new Set(ruleDiagnostics.map((d) => document.offsetAt(d.range.start)));
-    return finish([...diagnostics.filter((d) => d.code !== 'deprecated' || !ruled.has(document.offsetAt(d.range.start))), ...ruleDiagnostics]);
+    const ruled = new Set(ruleDiagnostics.filter((d) => d.code !== 'deprecated').map((d) => document.offsetAt(d.range.start)));
+    return finish([...diagnostics, ...ruleDiagnostics.filter((d) => d.code !== 'deprecated' || !ruled.has(document.offsetAt(d.range.start)))]);
   }
   return finish(diagnostics);
 }
@@ -81,7 +91,7 @@ export function finish(diagnostics: Diagnostic[]): Diagnostic[] {
   return dedupe(diagnostics).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-export function toDiagnostic(problem: Pick<RuleProblem, 'severity' | 'code' | 'message' | 'unnecessary' | 'data'> & { node: { offset: number; length: number } }, document: Pick<TextDocument, 'positionAt'>): Diagnostic {
+export function toDiagnostic(problem: Pick<RuleProblem, 'severity' | 'code' | 'message' | 'unnecessary' | 'deprecated' | 'data'> & { node: { offset: number; length: number } }, document: Pick<TextDocument, 'positionAt'>): Diagnostic {
   const diagnostic: Diagnostic = {
     range: { start: document.positionAt(problem.node.offset), end: document.positionAt(problem.node.offset + problem.node.length) },
     severity: SEVERITY[problem.severity],
@@ -90,6 +100,7 @@ export function toDiagnostic(problem: Pick<RuleProblem, 'severity' | 'code' | 'm
     message: problem.message,
   };
   if (problem.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (problem.deprecated) diagnostic.tags = [...(diagnostic.tags ?? []), DiagnosticTag.Deprecated];
   if (problem.data) diagnostic.data = problem.data;
   return diagnostic;
 }

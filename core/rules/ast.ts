@@ -28,8 +28,12 @@ export function stringValue(node: ASTNode | undefined): string | undefined {
   return node?.type === 'string' ? node.value : undefined;
 }
 
+/** A boolean as Airbyte's mapper reads it: also `"true"`/`"false"` and whole numbers (0 is false). */
 export function booleanValue(node: ASTNode | undefined): boolean | undefined {
-  return node?.type === 'boolean' ? node.value : undefined;
+  if (node?.type === 'boolean') return node.value;
+  if (node?.type === 'string' && (node.value === 'true' || node.value === 'false')) return node.value === 'true';
+  if (node?.type === 'number' && Number.isInteger(node.value)) return node.value !== 0;
+  return undefined;
 }
 
 /** A present value that is not `null`. */
@@ -37,8 +41,12 @@ export function isSet(node: ASTNode | undefined): node is ASTNode {
   return node !== undefined && node.type !== 'null';
 }
 
-/** `["a","b"]` -> ["a","b"]; anything else -> undefined. */
+/**
+ * `["a","b"]` -> ["a","b"]; a lone `"a"` -> ["a"], as Airbyte's mapper reads it
+ * (ACCEPT_SINGLE_VALUE_AS_ARRAY); anything else -> undefined.
+ */
 export function stringArray(node: ASTNode | undefined): string[] | undefined {
+  if (node?.type === 'string') return [node.value];
   if (node?.type !== 'array') return undefined;
   const result: string[] = [];
   for (const item of node.items) {
@@ -48,8 +56,9 @@ export function stringArray(node: ASTNode | undefined): string[] | undefined {
   return result;
 }
 
-/** `[["a"],["b","c"]]` -> [["a"],["b","c"]]; anything else -> undefined. */
+/** `[["a"],["b","c"]]` -> [["a"],["b","c"]]; also the coerced forms `["a"]` and `"a"` -> [["a"]]. */
 export function stringArrays(node: ASTNode | undefined): string[][] | undefined {
+  if (node?.type === 'string') return [[node.value]];
   if (node?.type !== 'array') return undefined;
   const result: string[][] = [];
   for (const item of node.items) {

@@ -2,8 +2,7 @@
 // selected. They work on a small index of the entries (name, namespace, whether configured and
 // selected), so a large catalog can keep the index and re-check it without re-reading entries.
 import type { ASTNode } from 'vscode-json-languageservice';
-import { booleanValue, child, isSet, items, keyOf, stringValue } from './ast';
-import type { Rule, RuleProblem } from './rule';
+import { booleanValue, child, isSet, stringValue } from './ast';
 
 /** Where a problem goes: a syntax-tree node, or a plain offset range in the caller's text. */
 export interface Place {
@@ -53,7 +52,7 @@ export function crossStreamProblems<P extends Place>(entries: Array<StreamIndexE
     if (entry.name !== undefined) {
       const key = `${entry.namespace}\u0000${entry.name}`;
       if (seen.has(key)) {
-        const label = entry.name ? `Stream \`${entry.namespace ? entry.namespace + '.' : ''}${entry.name}\`` : 'This stream';
+        const label = `Stream \`${entry.namespace ? entry.namespace + '.' : ''}${entry.name}\``;
         problems.push({ node: entry.nameNode!, severity: 'warning', code: 'duplicate-stream', message: `${label} appears twice in the catalog; syncs would write it twice. Keep one entry.` });
       } else {
         seen.add(key);
@@ -66,10 +65,3 @@ export function crossStreamProblems<P extends Place>(entries: Array<StreamIndexE
   }
   return problems;
 }
-
-/** The same checks on a whole syntax tree (a fresh open, the CLI). */
-export const crossStreamRules: Rule = ({ root }) => {
-  const streamsNode = child(child(root, 'syncCatalog'), 'streams');
-  if (!streamsNode) return [];
-  return crossStreamProblems(items(streamsNode).map(streamIndexEntry), keyOf(streamsNode)) as RuleProblem[];
-};

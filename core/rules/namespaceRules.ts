@@ -4,6 +4,7 @@ import { child, isSet, keyOf, stringValue } from './ast';
 import type { Rule, RuleProblem } from './rule';
 
 const KNOWN_VARIABLES = new Set(['${SOURCE_NAMESPACE}']);
+const WEB_APP_DEFAULT_FORMAT = '${SOURCE_NAMESPACE}';
 
 export const namespaceRules: Rule = ({ root }) => {
   const problems: RuleProblem[] = [];
@@ -22,7 +23,8 @@ export const namespaceRules: Rule = ({ root }) => {
           'With `customformat` and no `namespaceFormat`, Airbyte writes to the destination\'s default namespace (as `destination` would). Add `"namespaceFormat"`, for example `"${SOURCE_NAMESPACE}_raw"`.',
       });
     }
-  } else if (isSet(formatNode) && format !== undefined && format !== '') {
+  } else if (isSet(formatNode) && format !== undefined && format !== '' && format !== WEB_APP_DEFAULT_FORMAT) {
+    // The web app sends `${SOURCE_NAMESPACE}` with every definition: no news there.
     problems.push({
       node: keyOf(formatNode),
       severity: 'warning',

@@ -5,9 +5,20 @@ import type { Rule, RuleProblem } from './rule';
 
 const SETTINGS_OF: Record<string, string> = { normalization: 'normalization', dbt: 'dbt', webhook: 'webhook' };
 
-export const operationRules: Rule = ({ root }) => {
+export const operationRules: Rule = ({ root, server }) => {
   const problems: RuleProblem[] = [];
   for (const operation of items(child(root, 'operations'))) {
+    const workspaceNode = child(operation, 'workspaceId');
+    const workspaceId = stringValue(workspaceNode);
+    if (server?.sourceWorkspaceId && workspaceId && workspaceId.toLowerCase() !== server.sourceWorkspaceId.toLowerCase()) {
+      problems.push({
+        node: workspaceNode!,
+        severity: 'error',
+        code: 'operation-workspace',
+        message: `This operation is in workspace ${workspaceId}, but the source is in ${server.sourceWorkspaceId}: Airbyte v0.44.3 creates the operation, then fails the connection (500) and leaves the operation behind. Use the source's workspace id.`,
+        data: { replaceValueWith: server.sourceWorkspaceId },
+      });
+    }
     const configuration = child(operation, 'operatorConfiguration');
     const typeNode = child(configuration, 'operatorType');
     const type = stringValue(typeNode);
@@ -18,7 +29,7 @@ export const operationRules: Rule = ({ root }) => {
         node: typeNode!,
         severity: 'error',
         code: 'operator-settings-missing',
-        message: `Airbyte rejects a \`${type}\` operation without \`operatorConfiguration.${wanted}\`. Add it${exampleFor(type)}.`,
+        message: `Airbyte v0.44.3 fails on a \`${type}\` operation without \`operatorConfiguration.${wanted}\` (500, a failed precondition; operations listed before it are left behind). Add it${exampleFor(type)}.`,
       });
     }
     const webhook = child(configuration, 'webhook');
@@ -28,7 +39,7 @@ export const operationRules: Rule = ({ root }) => {
         node: webhookTypeNode!,
         severity: 'error',
         code: 'dbt-cloud-missing',
-        message: 'A `dbtCloud` webhook needs `webhook.dbtCloud` with the dbt Cloud `accountId` and `jobId`; without them Airbyte cannot trigger the job. Add `"dbtCloud": { "accountId": 1, "jobId": 1 }`.',
+        message: 'A `dbtCloud` webhook needs `webhook.dbtCloud` with the dbt Cloud `accountId` and `jobId`: without it Airbyte v0.44.3 fails building the job URL (500, a null pointer). Add `"dbtCloud": { "accountId": 1, "jobId": 1 }`.',
       });
     }
     for (const other of Object.values(SETTINGS_OF)) {

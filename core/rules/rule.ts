@@ -2,8 +2,9 @@
 import type { ASTNode } from 'vscode-json-languageservice';
 
 /**
- * `error`: Airbyte rejects the request, or the connection's syncs fail.
- * `warning`: Airbyte accepts it but ignores it, or will misbehave.
+ * `error`: Airbyte v0.44.3 rejects the request (400/404/413/422), fails on it (500), or every
+ * sync of the connection certainly fails.
+ * `warning`: Airbyte accepts it but ignores or coerces it, or only its web app forbids it.
  * `info`: worth knowing, nothing goes wrong.
  */
 export type RuleSeverity = 'error' | 'warning' | 'info';
@@ -18,10 +19,19 @@ export interface RuleProblem {
   data?: Record<string, unknown>;
   /** Marks unneeded code (rendered faded) for ignored settings. */
   unnecessary?: boolean;
+  /** Marks deprecated code (rendered struck through). */
+  deprecated?: boolean;
+}
+
+/** What the server knows, when the caller has it; rules that need it are silent without it. */
+export interface ServerFacts {
+  /** The workspace of the source named by `sourceId`. */
+  sourceWorkspaceId?: string;
 }
 
 export interface RuleContext {
   root: ASTNode;
+  server?: ServerFacts;
 }
 
 export type Rule = (context: RuleContext) => RuleProblem[];

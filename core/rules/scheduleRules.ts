@@ -1,5 +1,5 @@
-// Schedules, as Airbyte v0.44.3's connection handler reads them: `scheduleType` wins over the
-// legacy `schedule`; a non-manual type needs the matching `scheduleData`; cron expressions are
+// Schedules, as Airbyte v0.44.3's connection handler reads them: the legacy `schedule` or
+// `scheduleType`, never both; a non-manual type needs the matching `scheduleData`; cron expressions are
 // Quartz expressions in a time zone that is not an `Etc/` zone. Its rejections are 422s.
 import { quartzFromUnixCron, validateQuartzCron } from '../airbyte/quartzCron';
 import { suggestCronTimeZone, validateCronTimeZone } from '../airbyte/timeZones';
@@ -31,10 +31,10 @@ export const scheduleRules: Rule = ({ root }) => {
   if (legacy && isSet(legacy.valueNode)) {
     problems.push({
       node: legacy.keyNode,
-      severity: 'warning',
-      code: 'legacy-schedule-ignored',
-      unnecessary: true,
-      message: 'Airbyte ignores the legacy `schedule` when `scheduleType` is set. Remove `schedule` and keep `scheduleType`/`scheduleData`.',
+      severity: 'error',
+      code: 'schedule-conflict',
+      message: 'Airbyte v0.44.3 rejects the legacy `schedule` together with `scheduleType` (422: supply old or new schedule schema but not both), even for a manual type. Remove `schedule` and keep `scheduleType`/`scheduleData`.',
+      data: { removeProperty: 'schedule' },
     });
   }
 

@@ -1,6 +1,5 @@
-// Request bodies of the endpoints this server implements, from the OpenAPI models.
-// `cronExpression`/`cronTimeZone` are deliberately not required here: Airbyte reports them
-// missing from its schedule rules (422 "Cron expression and timezone are required").
+// Request bodies of the endpoints this server implements, from the OpenAPI models of v0.44.3,
+// with the generated model class names Jackson reports in its conversion errors.
 import {
   CONNECTION_STATUSES,
   DESTINATION_SYNC_MODES,
@@ -12,121 +11,94 @@ import {
   SYNC_MODES,
   TIME_UNITS,
 } from '../apiTypes';
-import { arrayOf, boolean, integer, object, oneOf, string } from './shapes';
+import { anything, arrayOf, boolean, integer, long, object, oneOf, string, uuid } from './shapes';
 
-// Ids are typed as plain strings: an id that is not a known uuid is answered with 404.
-const id = string;
+export const workspaceIdRequestBody = object('WorkspaceIdRequestBody', { workspaceId: uuid });
+export const sourceIdRequestBody = object('SourceIdRequestBody', { sourceId: uuid });
+export const destinationIdRequestBody = object('DestinationIdRequestBody', { destinationId: uuid });
+export const connectionIdRequestBody = object('ConnectionIdRequestBody', { connectionId: uuid });
+export const operationIdRequestBody = object('OperationIdRequestBody', { operationId: uuid });
 
-export const workspaceIdRequestBody = object({ workspaceId: id }, ['workspaceId']);
-export const sourceIdRequestBody = object({ sourceId: id }, ['sourceId']);
-export const destinationIdRequestBody = object({ destinationId: id }, ['destinationId']);
-export const connectionIdRequestBody = object({ connectionId: id }, ['connectionId']);
-export const operationIdRequestBody = object({ operationId: id }, ['operationId']);
+export const sourceDiscoverSchemaRequestBody = object('SourceDiscoverSchemaRequestBody', {
+  sourceId: uuid,
+  connectionId: uuid,
+  disable_cache: boolean,
+  notifySchemaChange: boolean,
+});
 
-export const destinationDefinitionIdWithWorkspaceId = object(
-  { destinationDefinitionId: id, workspaceId: id },
-  ['destinationDefinitionId', 'workspaceId'],
-);
+export const webBackendConnectionRequestBody = object('WebBackendConnectionRequestBody', { connectionId: uuid, withRefreshedCatalog: boolean });
 
-export const sourceDiscoverSchemaRequestBody = object(
-  { sourceId: id, connectionId: id, disable_cache: boolean, notifySchemaChange: boolean },
-  ['sourceId'],
-);
+export const destinationDefinitionIdWithWorkspaceId = object('DestinationDefinitionIdWithWorkspaceId', {
+  destinationDefinitionId: uuid,
+  workspaceId: uuid,
+});
 
-export const webBackendConnectionRequestBody = object(
-  { connectionId: id, withRefreshedCatalog: boolean },
-  ['connectionId'],
-);
+export const webBackendConnectionListRequestBody = object('WebBackendConnectionListRequestBody', {
+  workspaceId: uuid,
+  sourceId: arrayOf(uuid),
+  destinationId: arrayOf(uuid),
+});
 
-export const webBackendConnectionListRequestBody = object(
-  { workspaceId: id, sourceId: arrayOf(id), destinationId: arrayOf(id) },
-  ['workspaceId'],
-);
+const airbyteStream = object('AirbyteStream', {
+  name: string,
+  jsonSchema: anything, // a JsonNode: anything goes
+  supportedSyncModes: arrayOf(oneOf(SYNC_MODES, 'SyncMode')),
+  sourceDefinedCursor: boolean,
+  defaultCursorField: arrayOf(string),
+  sourceDefinedPrimaryKey: arrayOf(arrayOf(string)),
+  namespace: string,
+});
 
-const airbyteStream = object(
-  {
-    name: string,
-    jsonSchema: object({}),
-    supportedSyncModes: arrayOf(oneOf(SYNC_MODES)),
-    sourceDefinedCursor: boolean,
-    defaultCursorField: arrayOf(string),
-    sourceDefinedPrimaryKey: arrayOf(arrayOf(string)),
-    namespace: string,
-  },
-  ['name'],
-);
+const airbyteStreamConfiguration = object('AirbyteStreamConfiguration', {
+  syncMode: oneOf(SYNC_MODES, 'SyncMode'),
+  cursorField: arrayOf(string),
+  destinationSyncMode: oneOf(DESTINATION_SYNC_MODES, 'DestinationSyncMode'),
+  primaryKey: arrayOf(arrayOf(string)),
+  aliasName: string,
+  selected: boolean,
+  suggested: boolean,
+  fieldSelectionEnabled: boolean,
+  selectedFields: arrayOf(object('SelectedFieldInfo', { fieldPath: arrayOf(string) })),
+});
 
-const airbyteStreamConfiguration = object(
-  {
-    syncMode: oneOf(SYNC_MODES),
-    cursorField: arrayOf(string),
-    destinationSyncMode: oneOf(DESTINATION_SYNC_MODES),
-    primaryKey: arrayOf(arrayOf(string)),
-    aliasName: string,
-    selected: boolean,
-    suggested: boolean,
-    fieldSelectionEnabled: boolean,
-    selectedFields: arrayOf(object({ fieldPath: arrayOf(string) })),
-  },
-  ['syncMode', 'destinationSyncMode'],
-);
+const airbyteCatalog = object('AirbyteCatalog', {
+  streams: arrayOf(object('AirbyteStreamAndConfiguration', { stream: airbyteStream, config: airbyteStreamConfiguration })),
+});
 
-const airbyteCatalog = object(
-  { streams: arrayOf(object({ stream: airbyteStream, config: airbyteStreamConfiguration })) },
-  ['streams'],
-);
+const operatorConfiguration = object('OperatorConfiguration', {
+  operatorType: oneOf(OPERATOR_TYPES, 'OperatorType'),
+  normalization: object('OperatorNormalization', { option: oneOf(['basic'], 'OperatorNormalization$OptionEnum') }),
+  dbt: object('OperatorDbt', { gitRepoUrl: string, gitRepoBranch: string, dockerImage: string, dbtArguments: string }),
+  webhook: object('OperatorWebhook', {
+    webhookConfigId: uuid,
+    webhookType: oneOf(['dbtCloud'], 'OperatorWebhook$WebhookTypeEnum'),
+    dbtCloud: object('OperatorWebhookDbtCloud', { accountId: integer, jobId: integer }),
+    executionUrl: string,
+    executionBody: string,
+  }),
+});
 
-const operatorConfiguration = object(
-  {
-    operatorType: oneOf(OPERATOR_TYPES),
-    normalization: object({ option: oneOf(['basic']) }),
-    dbt: object(
-      { gitRepoUrl: string, gitRepoBranch: string, dockerImage: string, dbtArguments: string },
-      ['gitRepoUrl'],
-    ),
-    webhook: object({
-      webhookConfigId: id,
-      webhookType: oneOf(['dbtCloud']),
-      dbtCloud: object({ accountId: integer, jobId: integer }, ['accountId', 'jobId']),
-      executionUrl: string,
-      executionBody: string,
-    }),
-  },
-  ['operatorType'],
-);
+export const operationCreate = object('OperationCreate', { workspaceId: uuid, name: string, operatorConfiguration });
 
-export const operationCreate = object(
-  { workspaceId: id, name: string, operatorConfiguration },
-  ['name', 'operatorConfiguration', 'workspaceId'],
-);
-
-export const webBackendConnectionCreate = object(
-  {
-    name: string,
-    namespaceDefinition: oneOf(NAMESPACE_DEFINITIONS),
-    namespaceFormat: string,
-    prefix: string,
-    sourceId: id,
-    destinationId: id,
-    operationIds: arrayOf(id),
-    syncCatalog: airbyteCatalog,
-    schedule: object({ units: integer, timeUnit: oneOf(TIME_UNITS) }, ['units', 'timeUnit']),
-    scheduleType: oneOf(SCHEDULE_TYPES),
-    scheduleData: object({
-      basicSchedule: object({ timeUnit: oneOf(TIME_UNITS), units: integer }, ['timeUnit', 'units']),
-      cron: object({ cronExpression: string, cronTimeZone: string }),
-    }),
-    status: oneOf(CONNECTION_STATUSES),
-    resourceRequirements: object({
-      cpu_request: string,
-      cpu_limit: string,
-      memory_request: string,
-      memory_limit: string,
-    }),
-    operations: arrayOf(operationCreate),
-    sourceCatalogId: id,
-    geography: oneOf(GEOGRAPHIES),
-    nonBreakingChangesPreference: oneOf(NON_BREAKING_CHANGES_PREFERENCES),
-  },
-  ['sourceId', 'destinationId', 'status'],
-);
+export const webBackendConnectionCreate = object('WebBackendConnectionCreate', {
+  name: string,
+  namespaceDefinition: oneOf(NAMESPACE_DEFINITIONS, 'NamespaceDefinitionType'),
+  namespaceFormat: string,
+  prefix: string,
+  sourceId: uuid,
+  destinationId: uuid,
+  operationIds: arrayOf(uuid),
+  syncCatalog: airbyteCatalog,
+  schedule: object('ConnectionSchedule', { units: long, timeUnit: oneOf(TIME_UNITS, 'ConnectionSchedule$TimeUnitEnum') }),
+  scheduleType: oneOf(SCHEDULE_TYPES, 'ConnectionScheduleType'),
+  scheduleData: object('ConnectionScheduleData', {
+    basicSchedule: object('ConnectionScheduleDataBasicSchedule', { timeUnit: oneOf(TIME_UNITS, 'ConnectionScheduleDataBasicSchedule$TimeUnitEnum'), units: long }),
+    cron: object('ConnectionScheduleDataCron', { cronExpression: string, cronTimeZone: string }),
+  }),
+  status: oneOf(CONNECTION_STATUSES, 'ConnectionStatus'),
+  resourceRequirements: object('ResourceRequirements', { cpu_request: string, cpu_limit: string, memory_request: string, memory_limit: string }),
+  operations: arrayOf(operationCreate),
+  sourceCatalogId: uuid,
+  geography: oneOf(GEOGRAPHIES, 'Geography'),
+  nonBreakingChangesPreference: oneOf(NON_BREAKING_CHANGES_PREFERENCES, 'NonBreakingChangesPreference'),
+});

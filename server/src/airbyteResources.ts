@@ -1,42 +1,113 @@
-// Completion and hover that know the user's Airbyte server: `sourceId` and `destinationId`
+// Completion and hover that know the document's Airbyte server: `sourceId` and `destinationId`
 // complete to real ids, shown with their names, and hovering an id says what it is.
+//
+// Per document: each document's settings name its server (two folders can point at two
+// servers). The lists are cached per server URL (canonical form), so documents on the same
+// server share them.
 import type { JSONWorkerContribution, MarkedString } from 'vscode-json-languageservice';
 import { CompletionItemKind } from 'vscode-json-languageservice';
-import type { AirbyteResourceSummary, AirbyteResources, AirbyteResourcesResult } from '../../core/protocol';
+import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver';
+import type { AirbyteResourceSummary, AirbyteResourcesResult } from '../../core/protocol';
 
-export type ResourceFetcher = () => Promise<AirbyteResourcesResult>;
+export interface ResourceSource {
+  /** The canonical server URL configured for the document (cheap: no network). */
+  serverFor(uri: string): Promise<string | undefined>;
+  /** Asks the client for the document's lists (the client holds credentials and consent). */
+  fetch(uri: string, token: CancellationToken): Promise<AirbyteResourcesResult>;
+}
 
 const CACHE_MS = 30_000;
 
 type Kind = 'sources' | 'destinations';
-const KIND_OF: Record<string, Kind> = { sourceId: 'sources', destinationId: 'destinations' };
+// A Map, not an object literal: a property named `constructor` or `__proto__` must not find
+// anything on Object.prototype.
+const KIND_OF = new Map<string, Kind>([
+  ['sourceId', 'sources'],
+  ['destinationId', 'destinations'],
+]);
+
+interface CacheEntry {
+  at: number;
+  result: Promise<AirbyteResourcesResult>;
+  /** Requests still waiting for the lookup; when the last one is cancelled, so is the lookup. */
+  waiting: number;
+  lookup: CancellationTokenSource;
+}
+
+const CANCELLED: AirbyteResourcesResult = { ok: false, reason: 'cancelled' };
 
 export class AirbyteResourceContribution implements JSONWorkerContribution {
-  private cached: { at: number; result: Promise<AirbyteResourcesResult> } | undefined;
-  /** Ids by document, so hover can name the id under the cursor without a round trip. */
-  private lastResources: AirbyteResources | undefined;
+  private readonly cache = new Map<string, CacheEntry>();
+  /** The cancellation of the editor request now being served for each document. */
+  private readonly requestTokens = new Map<string, CancellationToken>();
 
-  constructor(private readonly fetch: ResourceFetcher | undefined) {}
+  constructor(private readonly source: ResourceSource | undefined) {}
 
   invalidate(): void {
-    this.cached = undefined;
+    for (const entry of this.cache.values()) entry.lookup.cancel();
+    this.cache.clear();
   }
 
-  private async resources(): Promise<AirbyteResourcesResult> {
-    if (!this.fetch) return { ok: false, reason: 'no Airbyte server configured' };
-    if (!this.cached || Date.now() - this.cached.at > CACHE_MS) {
-      this.cached = { at: Date.now(), result: this.fetch().catch((e) => ({ ok: false as const, reason: String(e?.message ?? e) })) };
+  /** Runs `work` (a completion or hover of `uri`) so that the lookups it makes honour `token`. */
+  async withCancellation<T>(uri: string, token: CancellationToken, work: () => T | PromiseLike<T>): Promise<T> {
+    this.requestTokens.set(uri, token);
+    try {
+      return await work();
+    } finally {
+      if (this.requestTokens.get(uri) === token) this.requestTokens.delete(uri);
     }
-    const result = await this.cached.result;
-    if (result.ok) this.lastResources = result.resources;
-    else this.cached = undefined; // try again on the next request
+  }
+
+  private async resources(uri: string): Promise<AirbyteResourcesResult> {
+    if (!this.source) return { ok: false, reason: 'no Airbyte server configured' };
+    const token = this.requestTokens.get(uri);
+    const server = await this.source.serverFor(uri).catch(() => undefined);
+    if (!server) return { ok: false, reason: 'no usable airbyte.serverUrl for this document' };
+    if (token?.isCancellationRequested) return CANCELLED;
+    let entry = this.cache.get(server);
+    if (!entry || Date.now() - entry.at > CACHE_MS) {
+      const lookup = new CancellationTokenSource();
+      entry = {
+        at: Date.now(),
+        lookup,
+        waiting: 0,
+        result: this.source.fetch(uri, lookup.token).catch((e) => ({ ok: false as const, reason: String(e?.message ?? e) })),
+      };
+      this.cache.set(server, entry);
+    }
+    const result = await this.waitFor(entry, token);
+    // Try again on the next request; only this server's entry, and only if nobody replaced it.
+    if (!result.ok && this.cache.get(server) === entry) this.cache.delete(server);
     return result;
   }
 
-  async collectValueCompletions(_uri: string, location: (string | number)[], propertyKey: string, result: Parameters<JSONWorkerContribution['collectValueCompletions']>[3]): Promise<void> {
-    const kind = location.length === 0 ? KIND_OF[propertyKey] : undefined;
+  /** The entry's result, or CANCELLED as soon as `token` is; the last waiter to leave cancels the lookup. */
+  private waitFor(entry: CacheEntry, token: CancellationToken | undefined): Promise<AirbyteResourcesResult> {
+    if (!token) return entry.result;
+    entry.waiting++;
+    return new Promise((resolve) => {
+      let settled = false;
+      const subscription = token.onCancellationRequested(() => {
+        if (settled) return;
+        settled = true;
+        subscription.dispose();
+        if (--entry.waiting === 0) entry.lookup.cancel();
+        resolve(CANCELLED);
+      });
+      void entry.result.then((result) => {
+        if (settled) return;
+        settled = true;
+        subscription.dispose();
+        entry.waiting--;
+        resolve(result);
+      });
+    });
+  }
+
+  async collectValueCompletions(uri: string, location: (string | number)[], propertyKey: string, result: Parameters<JSONWorkerContribution['collectValueCompletions']>[3]): Promise<void> {
+    const kind = location.length === 0 ? KIND_OF.get(propertyKey) : undefined;
     if (!kind) return;
-    const fetched = await this.resources();
+    const fetched = await this.resources(uri);
     if (!fetched.ok) return;
     const noun = kind === 'sources' ? 'source' : 'destination';
     for (const resource of fetched.resources[kind]) {
@@ -60,13 +131,19 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
     return undefined as unknown as PromiseLike<MarkedString[]>;
   }
 
-  /** A markdown line naming an id, after fetching the lists if needed. */
-  async describeId(id: string): Promise<string | undefined> {
-    await this.resources();
-    const found = this.find(id);
-    if (!found) return undefined;
-    const noun = found.kind === 'sources' ? 'source' : 'destination';
-    return describeResource(found.resource, noun, this.lastResources?.serverUrl ?? '');
+  /** A markdown line naming `id` as `key` (sourceId or destinationId) of document `uri`. */
+  async describeId(uri: string, key: string, id: string): Promise<string | undefined> {
+    const kind = KIND_OF.get(key);
+    if (!kind) return undefined;
+    const fetched = await this.resources(uri);
+    if (!fetched.ok) {
+      return fetched.needsPermission
+        ? `_Not looked up: ${fetched.reason}. Run **Airbyte: Allow Lookups on This Folder's Server** to allow it._`
+        : undefined;
+    }
+    const resource = fetched.resources[kind].find((r) => r.id === id);
+    if (!resource) return undefined;
+    return describeResource(resource, kind === 'sources' ? 'source' : 'destination', fetched.resources.serverUrl);
   }
 
   collectPropertyCompletions(): Promise<void> {
@@ -75,15 +152,6 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
 
   collectDefaultCompletions(): Promise<void> {
     return Promise.resolve();
-  }
-
-  /** The resource with this id, from the last successful list. */
-  find(id: string): { resource: AirbyteResourceSummary; kind: Kind } | undefined {
-    for (const kind of ['sources', 'destinations'] as const) {
-      const resource = this.lastResources?.[kind].find((r) => r.id === id);
-      if (resource) return { resource, kind };
-    }
-    return undefined;
   }
 }
 

@@ -13,7 +13,8 @@ import {
 import type { ClientCapabilities, LanguageService } from 'vscode-json-languageservice';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { isConnectionDocument } from '../../core/language/documentFilter';
-import { AIRBYTE_RESOURCES_REQUEST, VALIDATE_TEXT_REQUEST, type AirbyteResourcesResult, type ValidateTextParams, type ValidateTextResult } from '../../core/protocol';
+import { normalizeServerUrl, parseServerUrl } from '../../core/api/serverUrl';
+import { AirbyteResourcesChangedNotification, AirbyteResourcesRequest, ValidateTextRequest, type AirbyteInitializationOptions } from '../../core/protocol';
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
 import { streamEntryAt } from '../../core/catalog/fieldPathAssist';
@@ -77,9 +78,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
-    const asksForResources = (params.initializationOptions as { airbyteResources?: boolean } | undefined)?.airbyteResources === true;
+    const asksForResources = (params.initializationOptions as AirbyteInitializationOptions | undefined)?.airbyteResources === true;
     resources = new AirbyteResourceContribution(
-      asksForResources ? () => connection.sendRequest<AirbyteResourcesResult>(AIRBYTE_RESOURCES_REQUEST) : undefined,
+      asksForResources
+        ? {
+            // The document's own settings (resource scope) name its server: the cache key.
+            serverFor: async (uri) => {
+              const configured: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'airbyte.serverUrl' });
+              return typeof configured === 'string' && parseServerUrl(configured).ok ? normalizeServerUrl(configured) : undefined;
+            },
+            fetch: (uri, token) => connection.sendRequest(AirbyteResourcesRequest, { uri }, token),
+          }
+        : undefined,
     );
     const clientCapabilities: ClientCapabilities = {
       textDocument: {
@@ -105,7 +115,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     };
   });
 
-  connection.onNotification('airbyte/resourcesChanged', () => resources.invalidate());
+  connection.onNotification(AirbyteResourcesChangedNotification, () => resources.invalidate());
 
   // The validator gets its own copy of each served document and then only the edits.
   documents.listen(connection, {
@@ -128,9 +138,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
   });
 
-  connection.onRequest(VALIDATE_TEXT_REQUEST, async (params: ValidateTextParams): Promise<ValidateTextResult> => ({
-    diagnostics: await validator.validateText(params.uri, params.text),
-  }));
+  connection.onRequest(ValidateTextRequest, async (params) => ({ diagnostics: await validator.validateText(params.uri, params.text) }));
 
   /** The served document and its syntax tree, or undefined when the request is not ours. */
   const lookup = (uri: string) => {
@@ -152,7 +160,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (!view) return null;
       const offset = view.document.offsetAt(view.position);
       // Field paths (cursorField, primaryKey, selectedFields) complete from the stream's own schema.
-      const list = fieldPathCompletionList(view.document, streamEntryAt(view.json.root, offset), offset) ?? (await service.doComplete(view.document, view.position, view.json));
+      const list = fieldPathCompletionList(view.document, streamEntryAt(view.json.root, offset), offset) ?? (await resources.withCancellation(view.document.uri, token, () => service.doComplete(view.document, view.position, view.json)));
       return list && completionInFile(list, view);
     }),
   );
@@ -165,7 +173,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const fieldPath = fieldPathHoverAt(streamEntryAt(view.json.root, offset), offset);
       if (fieldPath) return fieldPath;
       const hover = await service.doHover(view.document, view.position, view.json);
-      const lead = await hoverLead(view.json.getNodeFromOffset(offset), resources);
+      const node = view.json.getNodeFromOffset(offset);
+      const lead = await resources.withCancellation(view.document.uri, token, () => hoverLead(view.document.uri, node, resources));
       return hover && asMarkdown({ ...hover, range: hover.range && view.toFile(hover.range) }, lead);
     }),
   );

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AirbyteClient } from '../../core/api';
+import { AirbyteClient, normalizeServerUrl } from '../../core/api';
 import { createLocalAirbyte, type LocalAirbyte } from '../../local-airbyte/createLocalAirbyte';
 import { SEED_IDS } from '../../local-airbyte/seed/ids';
 import { runCli } from './runCli';
@@ -69,7 +69,7 @@ describe('airbyte-connection plan and apply', () => {
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, /Created connection “CLI lifecycle”/);
     const state = await readState('lifecycle.connection.state.json');
-    const id = state.connections[airbyte.url];
+    const id = state.connections[normalizeServerUrl(airbyte.url)];
     assert.ok(id, `state file names the connection for ${airbyte.url}: ${JSON.stringify(state)}`);
     assert.deepEqual(connectionsNamed(name).map((c) => c.connectionId), [id]);
 
@@ -116,7 +116,7 @@ describe('airbyte-connection plan and apply', () => {
     const body = connectionBody('CLI confirm');
     const file = await writeJson('confirm.connection.json', body);
     assert.equal((await cli(['apply', file, '--yes'])).code, 0);
-    const id = (await readState('confirm.connection.state.json')).connections[airbyte.url];
+    const id = (await readState('confirm.connection.state.json')).connections[normalizeServerUrl(airbyte.url)];
     body.syncCatalog.streams.pop();
     await writeJson(file, body);
 
@@ -134,7 +134,7 @@ describe('airbyte-connection plan and apply', () => {
   it('shows a rename made on the server', async () => {
     const file = await writeJson('rename.connection.json', connectionBody('CLI rename'));
     assert.equal((await cli(['apply', file, '--yes'])).code, 0);
-    const id = (await readState('rename.connection.state.json')).connections[airbyte.url];
+    const id = (await readState('rename.connection.state.json')).connections[normalizeServerUrl(airbyte.url)];
     const renamed = await client().updateConnection({ connectionId: id, name: 'Renamed in the web app' });
     assert.ok(renamed.ok);
 
@@ -156,7 +156,7 @@ describe('airbyte-connection plan and apply', () => {
     assert.match(found.stdout, /found by name, source and destination/);
     // Applying a found connection records the link, so later runs do not search.
     assert.equal((await cli(['apply', file, '--yes'])).code, 0);
-    assert.deepEqual(await readState('twins.connection.state.json'), { connections: { [airbyte.url]: first.value.connectionId } });
+    assert.deepEqual(await readState('twins.connection.state.json'), { connections: { [normalizeServerUrl(airbyte.url)]: first.value.connectionId } });
     await fs.rm(path.join(dir, 'twins.connection.state.json'));
 
     const second = await client().createConnection(body);
@@ -174,7 +174,7 @@ describe('airbyte-connection plan and apply', () => {
     const exported = await cli(['export', SEED_IDS.connections.ordersToSnowflake, '-o', 'seed.connection.json']);
     assert.equal(exported.code, 0, exported.stderr);
     const state = await readState('seed.connection.state.json');
-    assert.deepEqual(state, { connections: { [airbyte.url]: SEED_IDS.connections.ordersToSnowflake } });
+    assert.deepEqual(state, { connections: { [normalizeServerUrl(airbyte.url)]: SEED_IDS.connections.ordersToSnowflake } });
     const plan = await cli(['plan', 'seed.connection.json']);
     assert.equal(plan.code, 0, plan.stdout + plan.stderr);
     assert.match(plan.stdout, /No changes/);

@@ -232,6 +232,41 @@ suite('Create Connection', () => {
     }
   });
 
+  test("Micronaut's 400 conversion message is shown and marked at the property it names", async () => {
+    // v0.44.3 answers what it cannot bind with Micronaut's body; here a server that does not know `eu`.
+    const conversion =
+      'Failed to convert argument [webBackendConnectionCreate] for value [null] due to: Cannot construct instance of `io.airbyte.api.model.generated.Geography`, problem: Unexpected value \'eu\'\n' +
+      ' at [Source: (byte[])"{…}"; line: 1, column: 180] (through reference chain: io.airbyte.api.model.generated.WebBackendConnectionCreate["geography"])';
+    const refusing = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(400, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({
+        message: 'Bad Request',
+        _links: { self: { href: '/api/v1/web_backend/connections/create', templated: false } },
+        _embedded: { errors: [{ message: conversion, path: '/webBackendConnectionCreate' }] },
+      }));
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    await setServerUrl(`http://127.0.0.1:${(refusing.address() as { port: number }).port}/api`);
+    try {
+      const uri = await writeConnectionFile('geography-400.connection.json', connection('Suite: 400', { geography: 'eu' }));
+
+      const result = await createConnection(uri);
+
+      assert.ok(result && !result.ok && result.kind === 'validation', JSON.stringify(result));
+      assert.match(result.message, /Unexpected value 'eu'/);
+      assert.doesNotMatch(result.message, /Failed to convert argument/);
+      const diagnostics = await waitForDiagnostics(uri, (all) => all.some((d) => d.source === SERVER_SOURCE));
+      const text = await fs.readFile(uri.fsPath, 'utf8');
+      const marked = diagnostics.find((d) => d.source === SERVER_SOURCE)!;
+      assert.strictEqual(marked.range.start.line, text.split('\n').findIndex((l) => l.includes('"geography"')));
+      assert.match(marked.message, /geography: .*Unexpected value 'eu'/);
+    } finally {
+      await setServerUrl(airbyte.url);
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+  });
+
   test('a file with a JSON syntax error is refused before any request', async () => {
     await throughCountingFront(airbyte, async (front) => {
       const editor = await openConnectionFile('syntax-error.connection.json', connection('Suite: syntax').replace('"status"', '"status" "x",'));
@@ -273,7 +308,7 @@ suite('Create Connection', () => {
     }
   });
 
-  test('cancelling while the server is slow returns cancelled and remembers nothing', async () => {
+  test('cancelling while the server is slow returns cancelled, and the next submit asks (it may have arrived)', async () => {
     const slow = await createLocalAirbyte({ port: 0, host: '127.0.0.1', auth: CREDENTIALS, latencyMs: 30_000, warn: () => undefined });
     const cancellation = new vscode.CancellationTokenSource();
     const front = await startFront(slow.url, () => cancellation.cancel());
@@ -292,10 +327,10 @@ suite('Create Connection', () => {
       await slow.close();
       assert.strictEqual(connectionCount(slow), before);
 
-      // Nothing was remembered for this file and server: a new submit does not count as a
-      // duplicate (declining a duplicate would return undefined).
+      // A cancelled request may have reached Airbyte: the next submit asks before sending.
       front.retarget(airbyte.url);
-      const again = await createConnection(editor.document.uri, { confirmDuplicate: false });
+      assert.strictEqual(await createConnection(editor.document.uri, { confirmDuplicate: false }), undefined);
+      const again = await createConnection(editor.document.uri, { confirmDuplicate: true });
       assert.ok(again?.ok, JSON.stringify(again));
     } finally {
       cancellation.dispose();

@@ -15,6 +15,7 @@ const loadTestFiles = async (): Promise<void> => {
   await import('./newConnectionFile.test');
   await import('./discoverStreams.test');
   await import('./lifecycle.test');
+  await import('./trust.test');
 };
 
 /**

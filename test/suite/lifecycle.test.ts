@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ApplyConnectionOptions, ApplyConnectionResult, ExportConnectionResult, PlanConnectionResult } from '../../client/src/commands';
 import { createLocalAirbyte, type LocalAirbyte } from '../../local-airbyte/createLocalAirbyte';
+import { normalizeServerUrl } from '../../core/api';
 
 const WORKSPACE_ID = '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6';
 const SOURCE_ID = '2b1f0c2e-6f3a-4c8e-9d7b-1a2b3c4d5e01';
@@ -81,7 +82,7 @@ suite('Plan, Apply and Export Connection', () => {
     const created = await apply(uri, { confirm: true });
     assert.ok(created?.ok && created.kind === 'created', JSON.stringify(created));
     const state = JSON.parse(await fs.readFile(path.join(folder, 'suite-lifecycle.connection.state.json'), 'utf8'));
-    assert.deepStrictEqual(state, { connections: { [airbyte.url]: created.connectionId } });
+    assert.deepStrictEqual(state, { connections: { [normalizeServerUrl(airbyte.url)]: created.connectionId } });
 
     await writeFile('suite-lifecycle.connection.json', body('Suite lifecycle', 'append'));
     const edited = await plan(uri);
@@ -114,7 +115,7 @@ suite('Plan, Apply and Export Connection', () => {
     const created = await vscode.commands.executeCommand<{ ok: boolean; connectionId?: string }>('airbyte.createConnection', uri);
     assert.ok(created?.ok && created.connectionId, JSON.stringify(created));
     const state = JSON.parse(await fs.readFile(path.join(folder, 'suite-created.connection.state.json'), 'utf8'));
-    assert.deepStrictEqual(state, { connections: { [airbyte.url]: created.connectionId } });
+    assert.deepStrictEqual(state, { connections: { [normalizeServerUrl(airbyte.url)]: created.connectionId } });
     const planned = await plan(uri);
     assert.ok(planned?.ok && planned.action === 'none' && planned.connectionId === created.connectionId, JSON.stringify(planned));
   });
@@ -125,7 +126,7 @@ suite('Plan, Apply and Export Connection', () => {
     assert.ok(exported?.ok, JSON.stringify(exported));
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the exported file is opened');
     const state = JSON.parse(await fs.readFile(path.join(folder, 'exported.connection.state.json'), 'utf8'));
-    assert.deepStrictEqual(state, { connections: { [airbyte.url]: SEED_CONNECTION_ID } });
+    assert.deepStrictEqual(state, { connections: { [normalizeServerUrl(airbyte.url)]: SEED_CONNECTION_ID } });
     const planned = await plan(target);
     assert.ok(planned?.ok && planned.action === 'none', JSON.stringify(planned));
     const diff = activeDiff();

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -160,10 +161,14 @@ describe('local Airbyte server', () => {
     it('gets a source and a destination; 404 with NotFoundKnownExceptionInfo otherwise', async () => {
       assert.equal((await call(server, '/v1/sources/get', { sourceId: STRIPE })).body.name, 'Stripe');
       assert.equal((await call(server, '/v1/destinations/get', { destinationId: SNOWFLAKE })).body.destinationName, 'Snowflake');
-      const missing = await call(server, '/v1/destinations/get', { destinationId: 'not-a-uuid' });
+      const unknown = '7c9d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1eff';
+      const missing = await call(server, '/v1/destinations/get', { destinationId: unknown });
       assert.equal(missing.status, 404);
-      assert.equal(missing.body.id, 'not-a-uuid');
-      assert.match(missing.body.message, /DESTINATION_CONNECTION: not-a-uuid/);
+      assert.equal(missing.body.id, unknown);
+      assert.match(missing.body.message, new RegExp(`DESTINATION_CONNECTION: ${unknown}`));
+      const malformed = await call(server, '/v1/destinations/get', { destinationId: 'not-a-uuid' });
+      assert.equal(malformed.status, 400);
+      assert.match(malformed.body._embedded.errors[0].message, /^Failed to convert argument \[destinationIdRequestBody\]/);
     });
 
     it('discovers the Postgres catalog', async () => {
@@ -267,7 +272,7 @@ describe('local Airbyte server', () => {
       assert.deepEqual(manual.body.syncCatalog, { streams: [] });
     });
 
-    it('attaches existing operations and creates inline ones', async () => {
+    it('ignores operationIds and creates the inline operations (v0.44.3 web_backend)', async () => {
       const reply = await call(
         server,
         '/v1/web_backend/connections/create',
@@ -279,74 +284,124 @@ describe('local Airbyte server', () => {
         }),
       );
       assert.equal(reply.status, 200, JSON.stringify(reply.body));
-      assert.equal(reply.body.operationIds.length, 2);
-      assert.equal(reply.body.operationIds[0], SEED_IDS.operations.dbt);
-      assert.deepEqual(reply.body.operations.map((o: any) => o.name), ['dbt — analytics models', 'Normalize']);
+      assert.equal(reply.body.operationIds.length, 1);
+      assert.notEqual(reply.body.operationIds[0], SEED_IDS.operations.dbt);
+      assert.deepEqual(reply.body.operations.map((o: any) => o.name), ['Normalize']);
       const listed = await call(server, '/v1/operations/list', { connectionId: reply.body.connectionId });
-      assert.equal(listed.body.operations.length, 2);
+      assert.equal(listed.body.operations.length, 1);
     });
 
-    it('answers 404 with NotFoundKnownExceptionInfo for an unknown source, destination or operation', async () => {
+    it('answers 404 (IdNotFoundKnownException) for an unknown source or destination', async () => {
       const unknown = '2b1f0c2e-6f3a-4c8e-9d7b-1a2b3c4d5eff';
       const cases: [Record<string, unknown>, string][] = [
         [createBody({ sourceId: unknown }), 'SOURCE_CONNECTION'],
         [createBody({ destinationId: unknown }), 'DESTINATION_CONNECTION'],
-        [createBody({ operationIds: [unknown] }), 'STANDARD_SYNC_OPERATION'],
+        [createBody({ destinationId: POSTGRES }), 'DESTINATION_CONNECTION'],
       ];
       for (const [body, type] of cases) {
         const reply = await call(server, '/v1/web_backend/connections/create', body);
         assert.equal(reply.status, 404);
-        assert.equal(reply.body.id, unknown);
-        assert.equal(reply.body.message, `Could not find configuration for ${type}: ${unknown}.`);
-        assert.equal(reply.body.exceptionClassName, 'io.airbyte.config.persistence.ConfigNotFoundException');
+        const id = (body.sourceId === unknown ? unknown : body.destinationId) as string;
+        assert.equal(reply.body.id, id);
+        assert.equal(reply.body.message, `Could not find configuration for ${type}: ${id}.`);
+        assert.equal(reply.body.exceptionClassName, 'io.airbyte.commons.server.errors.IdNotFoundKnownException');
         assert.equal(reply.body.rootCauseExceptionClassName, 'io.airbyte.config.persistence.ConfigNotFoundException');
-        assert.deepEqual(reply.body.exceptionStack, []);
       }
     });
 
-    it('answers 400 with bean-validation paths for a missing status', async () => {
+    it('accepts a body without status (no bean validation) and stores a connection without one', async () => {
       const reply = await call(server, '/v1/web_backend/connections/create', { sourceId: POSTGRES, destinationId: SNOWFLAKE });
-      assert.equal(reply.status, 400);
-      assert.equal(reply.body.message, 'Some properties contained invalid input.');
-      assert.deepEqual(reply.body.validationErrors, [
-        { propertyPath: 'webBackendCreateConnection.arg0.status', invalidValue: 'null', message: 'must not be null' },
-      ]);
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      assert.equal(reply.body.status, undefined);
     });
 
-    it('answers 400 for wrong types and enum values, nested ones included', async () => {
+    it("binds as Jackson does: nulls are omitted, numeric strings and single values are coerced, unknown properties dropped", async () => {
       const reply = await call(
         server,
         '/v1/web_backend/connections/create',
         createBody({
-          status: 'paused',
-          sourceId: 42,
-          syncCatalog: { streams: [{ stream: { name: 'orders' }, config: { syncMode: 'full_refresh', destinationSyncMode: 'upsert' } }] },
+          prefix: null,
+          namespaceFormat: null,
+          unknownThing: 1,
+          scheduleType: 'basic',
+          scheduleData: { basicSchedule: { timeUnit: 'minutes', units: '30' } },
+          syncCatalog: { streams: [{ stream: { name: 'orders', jsonSchema: {}, supportedSyncModes: 'incremental' }, config: { syncMode: 'incremental', cursorField: 'updated_at', destinationSyncMode: 'append_dedup', primaryKey: ['id'], selected: true } }] },
         }),
       );
-      assert.equal(reply.status, 400);
-      const byPath = Object.fromEntries(reply.body.validationErrors.map((v: any) => [v.propertyPath, v]));
-      assert.equal(byPath['webBackendCreateConnection.arg0.sourceId'].invalidValue, '42');
-      assert.match(byPath['webBackendCreateConnection.arg0.status'].message, /active, inactive, deprecated/);
-      assert.ok(byPath['webBackendCreateConnection.arg0.syncCatalog.streams[0].config.destinationSyncMode']);
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      assert.deepEqual(reply.body.scheduleData, { basicSchedule: { timeUnit: 'minutes', units: 30 } });
+      const config = reply.body.syncCatalog.streams[0].config;
+      assert.deepEqual([config.cursorField, config.primaryKey], [['updated_at'], [['id']]]);
+      assert.equal('unknownThing' in reply.body, false);
     });
 
-    const scheduleCases: [string, Record<string, unknown>, string][] = [
-      ['schedule type without data', { scheduleType: 'basic' }, 'schedule data must be populated if schedule type is populated'],
-      ['basic without basicSchedule', { scheduleType: 'basic', scheduleData: {} }, 'if schedule type is basic, then scheduleData.basic must be populated'],
-      ['cron without cron', { scheduleType: 'cron', scheduleData: {} }, 'if schedule type is cron, then scheduleData.cron must be populated'],
-      ['cron without a time zone', { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 12 * * ?' } } }, 'Cron expression and timezone are required'],
-      ['cron without an expression', { scheduleType: 'cron', scheduleData: { cron: { cronTimeZone: 'UTC' } } }, 'Cron expression and timezone are required'],
-      ['an Etc/ zone', { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 12 * * ?', cronTimeZone: 'etc/UTC' } } }, 'Etc/ timezones are unsupported'],
-      ['a Unix cron', { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 12 * * *', cronTimeZone: 'UTC' } } }, 'invalid cron expression'],
-      ['an unknown zone', { scheduleType: 'cron', scheduleData: { cron: { cronExpression: '0 0 12 * * ?', cronTimeZone: 'Mars/Base' } } }, 'invalid cron timezone'],
+    const conversionCases: [string, Record<string, unknown>, RegExp, (string | number)[]][] = [
+      ['a malformed UUID', { sourceId: 'x' }, /Cannot deserialize value of type `java.util.UUID` from String "x": UUID has to be represented by standard 36-char representation/, ['sourceId']],
+      ['an unknown enum value', { status: 'paused' }, /Cannot construct instance of `io.airbyte.api.model.generated.ConnectionStatus`, problem: Unexpected value 'paused'/, ['status']],
+      ['a nested unknown enum value', { syncCatalog: { streams: [{ stream: { name: 'a' }, config: { syncMode: 'full_refresh', destinationSyncMode: 'upsert', selected: true } }] } }, /Unexpected value 'upsert'/, ['syncCatalog', 'streams', 0, 'config', 'destinationSyncMode']],
+      ['text where a number is needed', { scheduleType: 'basic', scheduleData: { basicSchedule: { timeUnit: 'hours', units: 'daily' } } }, /Cannot deserialize value of type `java.lang.Long` from String "daily"/, ['scheduleData', 'basicSchedule', 'units']],
+      ['an object where text is needed', { name: { first: 'x' } }, /Cannot deserialize value of type `java.lang.String` from Object value/, ['name']],
     ];
-    for (const [label, schedule, message] of scheduleCases) {
-      it(`answers 422 for ${label}`, async () => {
-        const reply = await call(server, '/v1/web_backend/connections/create', createBody(schedule));
-        assert.equal(reply.status, 422);
-        assert.equal(reply.body.message, message);
+    for (const [label, extra, message, chain] of conversionCases) {
+      it(`answers Micronaut's 400 for ${label}`, async () => {
+        const reply = await call(server, '/v1/web_backend/connections/create', createBody(extra));
+        assert.equal(reply.status, 400);
+        assert.equal(reply.body.message, 'Bad Request');
+        assert.deepEqual(reply.body._links.self, { href: '/api/v1/web_backend/connections/create', templated: false });
+        const [error] = reply.body._embedded.errors;
+        assert.match(error.message, /^Failed to convert argument \[webBackendConnectionCreate\] for value \[null\] due to: /);
+        assert.match(error.message, message);
+        assert.equal(error.path, '/webBackendConnectionCreate');
+        const links = chain.map((step) => (typeof step === 'number' ? `java.util.ArrayList[${step}]` : `["${step}"]`));
+        for (const link of links) assert.ok(error.message.includes(link), `${link} in ${error.message}`);
       });
     }
+
+    const STREAM = { name: 'orders', jsonSchema: { type: 'object', properties: { id: {}, updated_at: {} } }, supportedSyncModes: ['full_refresh', 'incremental'] };
+    const failureCases: [string, Record<string, unknown>, number, RegExp][] = [
+      ['schedule together with scheduleType (manual too)', { schedule: { units: 1, timeUnit: 'hours' }, scheduleType: 'manual' }, 422, /Errors: supply old or new schedule schema but not both$/],
+      ['a selected stream without supportedSyncModes', { syncCatalog: { streams: [{ stream: { name: 'a', jsonSchema: {} }, config: { syncMode: 'full_refresh', destinationSyncMode: 'append', selected: true } }] } }, 500, /^Internal Server Error: null$/],
+      ['a stream without selected', { syncCatalog: { streams: [{ stream: STREAM, config: { syncMode: 'full_refresh', destinationSyncMode: 'append' } }] } }, 500, /^Internal Server Error/],
+      ['a catalog entry without config', { syncCatalog: { streams: [{ stream: STREAM }] } }, 500, /^Internal Server Error/],
+      ['"streams": null', { syncCatalog: { streams: null } }, 500, /^Internal Server Error/],
+      ['field selection without selectedFields', { syncCatalog: { streams: [{ stream: STREAM, config: { syncMode: 'full_refresh', destinationSyncMode: 'append', selected: true, fieldSelectionEnabled: true } }] } }, 422, /Errors: Requested field selection but no selected fields provided$/],
+      ['a de-selected cursor', { syncCatalog: { streams: [{ stream: STREAM, config: { syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append', selected: true, fieldSelectionEnabled: true, selectedFields: [{ fieldPath: ['id'] }] } }] } }, 422, /Errors: Cursor field cannot be de-selected in INCREMENTAL syncs$/],
+      ['a de-selected primary key', { syncCatalog: { streams: [{ stream: STREAM, config: { syncMode: 'full_refresh', primaryKey: [['id']], destinationSyncMode: 'append_dedup', selected: true, fieldSelectionEnabled: true, selectedFields: [{ fieldPath: ['updated_at'] }] } }] } }, 422, /Errors: Primary key field cannot be de-selected in DEDUP mode$/],
+      ['an unknown selected field', { syncCatalog: { streams: [{ stream: STREAM, config: { syncMode: 'full_refresh', destinationSyncMode: 'append', selected: true, fieldSelectionEnabled: true, selectedFields: [{ fieldPath: ['nope'] }] } }] } }, 422, /Errors: Requested selected field nope not found in JSON schema$/],
+      ['a nested selected field', { syncCatalog: { streams: [{ stream: STREAM, config: { syncMode: 'full_refresh', destinationSyncMode: 'append', selected: true, fieldSelectionEnabled: true, selectedFields: [{ fieldPath: ['id', 'x'] }] } }] } }, 500, /Nested field selection not supported/],
+      ['an omitted cursorField with field selection on', { syncCatalog: { streams: [{ stream: STREAM, config: { syncMode: 'incremental', destinationSyncMode: 'append', selected: true, fieldSelectionEnabled: true, selectedFields: [{ fieldPath: ['id'] }] } }] } }, 500, /^Internal Server Error/],
+      ['an empty primary key path with field selection on', { syncCatalog: { streams: [{ stream: STREAM, config: { syncMode: 'full_refresh', primaryKey: [[]], destinationSyncMode: 'append_dedup', selected: true, fieldSelectionEnabled: true, selectedFields: [{ fieldPath: ['id'] }] } }] } }, 500, /Index 0 out of bounds/],
+      ['a name over 256 characters', { name: 'n'.repeat(257) }, 500, /character varying\(256\)/],
+      ['a prefix over 256 characters', { prefix: 'p'.repeat(257) }, 500, /character varying\(256\)/],
+      ['an operation in an unknown workspace', { operations: [{ workspaceId: SNOWFLAKE, name: 'n', operatorConfiguration: { operatorType: 'normalization', normalization: { option: 'basic' } } }] }, 500, /foreign key constraint/],
+      ['a dbt operation without dbt settings', { operations: [{ workspaceId: WORKSPACE, name: 'n', operatorConfiguration: { operatorType: 'dbt' } }] }, 500, /^Internal Server Error: null$/],
+    ];
+    for (const [label, extra, status, message] of failureCases) {
+      it(`answers ${status} for ${label}`, async () => {
+        const reply = await call(server, '/v1/web_backend/connections/create', createBody(extra));
+        assert.equal(reply.status, status, JSON.stringify(reply.body));
+        assert.match(reply.body.message, message);
+        assert.ok(typeof reply.body.exceptionClassName === 'string' && Array.isArray(reply.body.exceptionStack), JSON.stringify(reply.body));
+        if (status === 422) assert.equal(reply.body.exceptionClassName, 'io.airbyte.commons.server.errors.BadObjectSchemaKnownException');
+        assert.match(reply.body.message, status === 422 ? /^The provided configuration does not fulfill the specification\. Errors: / : /^Internal Server Error: /);
+      });
+    }
+
+    it('keeps the operations it created when the connection then fails', async () => {
+      const before = (await call(server, '/v1/operations/list', { connectionId: SEED_IDS.connections.ordersToSnowflake })).status;
+      assert.equal(before, 200);
+      const operations = [{ workspaceId: WORKSPACE, name: 'left behind', operatorConfiguration: { operatorType: 'normalization', normalization: { option: 'basic' } } }];
+      const reply = await call(server, '/v1/web_backend/connections/create', createBody({ operations, scheduleType: 'basic' }));
+      assert.equal(reply.status, 422);
+      assert.ok(server.store.listOperationsForTests().some((o) => o.name === 'left behind'));
+    });
+
+    it('accepts a pasted discover_schema answer and creates a connection with no streams', async () => {
+      const discovered = (await call(server, '/v1/sources/discover_schema', { sourceId: POSTGRES })).body;
+      const reply = await call(server, '/v1/web_backend/connections/create', createBody({ syncCatalog: discovered }));
+      assert.equal(reply.status, 200, JSON.stringify(reply.body));
+      assert.deepEqual(reply.body.syncCatalog.streams, []);
+    });
 
     it('lets scheduleType manual go without schedule data', async () => {
       const reply = await call(server, '/v1/web_backend/connections/create', createBody({ scheduleType: 'manual' }));
@@ -354,13 +409,22 @@ describe('local Airbyte server', () => {
       assert.equal(reply.body.scheduleData, undefined);
     });
 
-    it('answers 400 for a body that is not JSON, or no body at all', async () => {
+    it("answers Micronaut's 400 for a body that is not JSON, or no body at all", async () => {
       const garbage = await call(server, '/v1/web_backend/connections/create', undefined, { raw: '{"sourceId": ' });
       assert.equal(garbage.status, 400);
-      assert.match(garbage.body.message, /Invalid json/);
+      assert.equal(garbage.body.message, 'Bad Request');
+      assert.match(garbage.body._embedded.errors[0].message, /^Invalid JSON: /);
       const empty = await call(server, '/v1/web_backend/connections/create', undefined, { raw: '' });
       assert.equal(empty.status, 400);
-      assert.equal(empty.body.validationErrors[0].propertyPath, 'webBackendCreateConnection.arg0');
+      assert.equal(empty.body._embedded.errors[0].message, 'Required Body [webBackendConnectionCreate] not specified');
+    });
+
+    it("answers Micronaut's 413 for a body over 10 MiB", async () => {
+      const huge = JSON.stringify(createBody({ name: 'x'.repeat(10 * 1024 * 1024) }));
+      const reply = await call(server, '/v1/web_backend/connections/create', undefined, { raw: huge });
+      assert.equal(reply.status, 413);
+      assert.equal(reply.body.message, 'Request Entity Too Large');
+      assert.match(reply.body._embedded.errors[0].message, /exceeds the maximum allowed content length \[10485760\]/);
     });
 
     it('answers 404 for an unknown connection', async () => {
@@ -374,7 +438,8 @@ describe('local Airbyte server', () => {
     it('answers 404 JSON for an unknown path', async () => {
       const reply = await call(server, '/v1/does/not/exist', {});
       assert.equal(reply.status, 404);
-      assert.match(reply.body.message, /Not Found/);
+      assert.equal(reply.body.message, 'Not Found');
+      assert.equal(reply.body._embedded.errors[0].message, 'Page Not Found');
     });
 
     it('answers 405 for a GET on a POST endpoint', async () => {
@@ -414,21 +479,31 @@ describe('local Airbyte persistence', () => {
     assert.deepEqual(saved.connections.map((c: any) => c.connectionId).sort(), [...ids].sort());
   });
 
-  it('reports a corrupt data file, moves it aside and starts with the seeds', async () => {
+  it('never renames or overwrites a data file it did not write: it refuses to start', async () => {
     const dataFile = await tempDataFile();
     await fs.mkdir(path.dirname(dataFile), { recursive: true });
     await fs.writeFile(dataFile, '{ not json');
-    const warnings: string[] = [];
-    await withServer({ dataFile, warn: (m) => warnings.push(m) }, async (server) => {
-      const sources = await call(server, '/v1/sources/list', { workspaceId: WORKSPACE });
-      assert.equal(sources.body.sources.length, 3);
-      const created = await call(server, '/v1/web_backend/connections/create', createBody());
-      assert.equal(created.status, 200);
+    await assert.rejects(createLocalAirbyte({ dataFile, warn: () => {} }), /not a local-airbyte data file.*left untouched/);
+    assert.deepEqual(await fs.readdir(path.dirname(dataFile)), ['data.json']);
+    assert.equal(await fs.readFile(dataFile, 'utf8'), '{ not json');
+  });
+
+  it('refuses requests whose Host names another host (DNS rebinding)', async () => {
+    await withServer({}, async (server) => {
+      const answerFor = (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const request = http.request({ host: '127.0.0.1', port: server.port, path: '/api/v1/health', headers: { Host: host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          request.on('error', reject);
+          request.end();
+        });
+      assert.equal(await answerFor(`evil.example:${server.port}`), 403);
+      assert.equal(await answerFor(`localhost:${server.port}`), 200);
+      assert.equal(await answerFor(`127.0.0.1:${server.port}`), 200);
+      assert.equal(await answerFor(`[::1]:${server.port}`), 200);
     });
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /corrupt/);
-    const files = await fs.readdir(path.dirname(dataFile));
-    assert.ok(files.some((f) => f.startsWith('data.json.corrupt-')), files.join(', '));
   });
 });
 
@@ -447,15 +522,16 @@ describe('local Airbyte test hooks and CLI', () => {
   });
 
   it('parses the command line', () => {
-    const defaults = parseCliArgs([], '/work');
+    const defaults = parseCliArgs([], '/work', {});
     assert.deepEqual(defaults, {
       port: 8000,
       host: '127.0.0.1',
       dataFile: path.join('/work', '.local-airbyte', 'data.json'),
       auth: { username: 'airbyte', password: 'password' },
     });
-    const custom = parseCliArgs(['--port', '0', '--data-file=d.json', '--username', 'u', '--password', 'p'], '/work');
+    const custom = parseCliArgs(['--port', '0', '--data-file=d.json', '--username', 'u'], '/work', { LOCAL_AIRBYTE_PASSWORD: 'p' });
     assert.equal(custom.port, 0);
+    assert.throws(() => parseCliArgs(['--password', 'p']), /LOCAL_AIRBYTE_PASSWORD/);
     assert.equal(custom.dataFile, path.join('/work', 'd.json'));
     assert.deepEqual(custom.auth, { username: 'u', password: 'p' });
     assert.equal(parseCliArgs(['--no-auth']).auth, false);
@@ -484,5 +560,33 @@ describe('local Airbyte test hooks and CLI', () => {
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
     assert.equal(stdout.split('\n').filter(Boolean).length, 1);
+  });
+});
+
+describe("the client reads Micronaut's 400", () => {
+  it('places a conversion error by its reference chain, else by the one value it names, and shows the message', async () => {
+    const { classifyResponse } = await import('../../core/api/classifyResponse');
+    const answer = (message: string) => ({
+      url: new URL('http://localhost:8000/api/v1/web_backend/connections/create'),
+      status: 400,
+      statusText: 'Bad Request',
+      contentType: 'application/json',
+      bodyText: JSON.stringify({ message: 'Bad Request', _embedded: { errors: [{ message, path: '/webBackendConnectionCreate' }] } }),
+    });
+    const submitted = { sourceId: 'x', destinationId: 'y', status: 'active', syncCatalog: { streams: [{ config: { syncMode: 'sometimes' } }] } };
+    const prefix = 'Failed to convert argument [webBackendConnectionCreate] for value [null] due to: ';
+    const chained = classifyResponse(answer(`${prefix}Cannot construct instance of \`io.airbyte.api.model.generated.SyncMode\`, problem: Unexpected value 'sometimes'\n at [Source: (byte[])"…"; line: 1, column: 99] (through reference chain: io.airbyte.api.model.generated.WebBackendConnectionCreate["syncCatalog"]->io.airbyte.api.model.generated.AirbyteCatalog["streams"]->java.util.ArrayList[0]->io.airbyte.api.model.generated.AirbyteStreamAndConfiguration["config"]->io.airbyte.api.model.generated.AirbyteStreamConfiguration["syncMode"])`), { auth: { kind: 'none' }, submitted });
+    assert.ok(!chained.ok && chained.error.kind === 'validation');
+    assert.deepEqual(chained.error.issues[0].path, ['syncCatalog', 'streams', 0, 'config', 'syncMode']);
+    assert.equal(chained.error.issues[0].message, "Cannot construct instance of `io.airbyte.api.model.generated.SyncMode`, problem: Unexpected value 'sometimes'");
+    assert.match(chained.error.message, /Unexpected value 'sometimes'/);
+
+    const named = classifyResponse(answer(`${prefix}Cannot deserialize value of type \`java.util.UUID\` from String "y": UUID has to be represented by standard 36-char representation`), { auth: { kind: 'none' }, submitted });
+    assert.ok(!named.ok && named.error.kind === 'validation');
+    assert.deepEqual(named.error.issues[0].path, ['destinationId']);
+
+    const ambiguous = classifyResponse(answer(`${prefix}Cannot deserialize value of type \`java.util.UUID\` from String "x"`), { auth: { kind: 'none' }, submitted: { sourceId: 'x', destinationId: 'x' } });
+    assert.ok(!ambiguous.ok && ambiguous.error.kind === 'validation');
+    assert.deepEqual(ambiguous.error.issues[0].path, []);
   });
 });

@@ -5,6 +5,8 @@ import { validateCronTimeZone } from '../../core/airbyte/timeZones';
 
 describe('validateQuartzCron', () => {
   const valid = [
+    '0 0 12 * * ? 2100', // Quartz 2.3.2 has no upper bound on years
+    '0 0 12 1 1 ? 1900-2300',
     '0 0 12 * * ?',
     '0 0/15 * * * ?',
     '0 */5 * * * ?',
@@ -53,7 +55,7 @@ describe('validateQuartzCron', () => {
     ['0 0 12 ? * 2#6', /week number from 1 to 5/],
     ['0 0 12 1,L * ?', /`L` or `W` together with other days/],
     ['0 0 12 ? * 1,6L', /`L` or `#` together with other days/],
-    ['0 0 12 * * ? 1900', /year must be 1970-2099/],
+    ['0 0 12 * * ? 2150-2100', /start year must not be after the end year/],
     ['0 0 12 1-x * ?', /not a number|numbers only/],
     ['0 0 12 1,,2 * ?', /empty list item/],
   ];

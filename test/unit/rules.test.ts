@@ -43,9 +43,9 @@ describe('schedule rules', () => {
     assert.equal(p.at, '"*/15 * * * *"');
     assert.match(p.message, /6 or 7 fields|seconds/);
   });
-  it('warns that the legacy schedule is ignored beside scheduleType, and scheduleData without scheduleType', async () => {
+  it('rejects the legacy schedule beside scheduleType (422), and warns about scheduleData without scheduleType', async () => {
     const both = await problems({ ...base, schedule: { timeUnit: 'hours', units: 1 }, scheduleType: 'manual' });
-    assert.deepEqual(both.map((p) => [p.code, p.severity]), [['legacy-schedule-ignored', 2]]);
+    assert.deepEqual(both.map((p) => [p.code, p.severity]), [['schedule-conflict', 1]]);
     const orphan = await problems({ ...base, scheduleData: { basicSchedule: { timeUnit: 'hours', units: 1 } } });
     assert.deepEqual(orphan.map((p) => [p.code, p.severity]), [['schedule-data-without-type', 2]]);
   });
@@ -65,7 +65,7 @@ describe('catalog rules', () => {
     const ok = await problems({ ...base, syncCatalog: { streams: [stream('orders', { syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append_dedup', primaryKey: [['id']] })] } });
     assert.deepEqual(ok, []);
   });
-  it('reports a missing cursor, a missing primary key, and an impossible mode pair', async () => {
+  it('warns (web-app rules the server does not apply) about a missing cursor, a missing primary key, and a mode pair the web app does not offer', async () => {
     const found = await problems({
       ...base,
       syncCatalog: {
@@ -77,7 +77,7 @@ describe('catalog rules', () => {
       },
     });
     assert.deepEqual(found.map((p) => p.code).sort(), ['cursor-missing', 'primary-key-missing', 'sync-mode-pair']);
-    assert.ok(found.every((p) => p.severity === 1));
+    assert.ok(found.every((p) => p.severity === 2));
   });
   it('checks field selection as Airbyte does', async () => {
     const found = await problems({

@@ -542,3 +542,21 @@ describe('connection.code-snippets', () => {
     assert.equal(streams.length, 1);
   });
 });
+
+describe('schema problems read from the schema node', () => {
+  const defs = (schema as unknown as { definitions: Record<string, { properties: Record<string, { maxLength?: number }> }> }).definitions;
+
+  test('the varchar(256) columns carry maxLength 256', () => {
+    for (const name of ['name', 'prefix', 'namespaceFormat']) assert.equal(defs.WebBackendConnectionCreate.properties[name].maxLength, 256, name);
+    assert.equal(defs.OperationCreate.properties.name.maxLength, 256);
+  });
+
+  test('one catalog entry can be checked alone against its definition', async () => {
+    const { schemaProblems } = await import('../../core/language/schemaProblems');
+    const { createConnectionLanguageService } = await import('../../core/language/connectionLanguageService');
+    const text = JSON.stringify({ stream: { name: 'a', supportedSyncModes: 'incremental' }, config: { syncMode: 'incremental', destinationSyncMode: 'upsert', selected: null } });
+    const root = createConnectionLanguageService().parseJSONDocument(TextDocument.create('file:///e.json', 'json', 1, text)).root!;
+    const problems = schemaProblems(root, { $ref: '#/definitions/AirbyteStreamAndConfiguration' });
+    assert.deepEqual(problems.map((p) => [p.code, p.severity]).sort(), [['coerced-array', 'warning'], ['invalid-value', 'error'], ['missing-property', 'error']]);
+  });
+});

@@ -1,7 +1,9 @@
-// Passwords and tokens live in VS Code's secret storage, one per server URL, never in
-// settings or logs. A default local Airbyte needs none stored: its documented password is used.
+// Passwords and tokens live in VS Code's secret storage, one per server (canonical form), never
+// in settings or logs. A default local Airbyte needs none stored: its documented password is
+// used, but only for a loopback server: it is never offered to another machine.
 import * as vscode from 'vscode';
-import { normalizeServerUrl, type AirbyteAuth } from '../../../core/api';
+import { isLoopbackServer, normalizeServerUrl, trimSlashes, type AirbyteAuth } from '../../../core/api';
+import { scrubber } from './scrubbing';
 import type { AirbyteSettings } from './settings';
 
 /** Airbyte's documented default for a local install (user `airbyte`). */
@@ -28,11 +30,16 @@ export class CredentialStore implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  get(serverUrl: string, kind: SecretKind): Thenable<string | undefined> {
-    return this.secrets.get(secretKey(serverUrl, kind));
+  async get(serverUrl: string, kind: SecretKind): Promise<string | undefined> {
+    const stored = await this.secrets.get(secretKey(serverUrl, kind));
+    if (stored !== undefined) return stored;
+    // Stored by an earlier version under the URL as typed (trimmed): still found, once.
+    const legacy = legacyKey(serverUrl, kind);
+    return legacy === secretKey(serverUrl, kind) ? undefined : this.secrets.get(legacy);
   }
 
   store(serverUrl: string, kind: SecretKind, value: string): Thenable<void> {
+    scrubber.addSecret(value);
     return this.secrets.store(secretKey(serverUrl, kind), value);
   }
 
@@ -42,6 +49,7 @@ export class CredentialStore implements vscode.Disposable {
     for (const kind of ['password', 'token'] as const) {
       if ((await this.get(serverUrl, kind)) !== undefined) removed = true;
       await this.secrets.delete(secretKey(serverUrl, kind));
+      await this.secrets.delete(legacyKey(serverUrl, kind));
     }
     return removed;
   }
@@ -49,6 +57,10 @@ export class CredentialStore implements vscode.Disposable {
 
 function secretKey(serverUrl: string, kind: SecretKind): string {
   return `${KEY_PREFIX}:${kind}:${normalizeServerUrl(serverUrl)}`;
+}
+
+function legacyKey(serverUrl: string, kind: SecretKind): string {
+  return `${KEY_PREFIX}:${kind}:${trimSlashes(serverUrl)}`;
 }
 
 export type ResolvedAuth =
@@ -62,6 +74,13 @@ export async function resolveAuth(store: CredentialStore, settings: AirbyteSetti
       return { ok: true, auth: { kind: 'none' }, usedDefaultPassword: false };
     case 'basic': {
       const stored = await store.get(settings.serverUrl, 'password');
+      if (stored !== undefined) scrubber.addBasicCredentials(settings.username, stored);
+      if (stored === undefined && !isLoopbackServer(settings.serverUrl)) {
+        return {
+          ok: false,
+          message: `No password is stored for ${settings.serverUrl}. The default local password is only ever sent to this machine (localhost): run “Airbyte: Set Credentials” to store this server's password.`,
+        };
+      }
       return {
         ok: true,
         auth: { kind: 'basic', username: settings.username, password: stored ?? DEFAULT_LOCAL_PASSWORD },
@@ -70,6 +89,7 @@ export async function resolveAuth(store: CredentialStore, settings: AirbyteSetti
     }
     case 'bearer': {
       const token = await store.get(settings.serverUrl, 'token');
+      scrubber.addSecret(token);
       if (token) return { ok: true, auth: { kind: 'bearer', token }, usedDefaultPassword: false };
       return {
         ok: false,

@@ -6,6 +6,7 @@ import { AirbyteClient, type AirbyteApiError, type ApiResult, type DiscoveredSch
 import type { DestinationSyncMode } from '../../../core/catalog/types';
 import type { CommandDeps } from '../commands/deps';
 import { resolveAuth } from './credentials';
+import { scrubber, showError, showInfo } from './scrubbing';
 import { apiLogSink, SHOW_LOG } from './log';
 import { openSetting, readAirbyteSettings, type AirbyteSettings } from './settings';
 
@@ -27,12 +28,21 @@ export interface AirbyteSession {
 export type SessionResult = { ok: true; session: AirbyteSession } | { ok: false; message: string };
 
 export async function openSession(deps: CommandDeps, resource: vscode.Uri | undefined): Promise<SessionResult> {
+  // The same trust rules as Create Connection: nothing in Restricted Mode, no URL with user
+  // information, and a question before credentials go over plain HTTP to another machine.
+  if (!vscode.workspace.isTrusted) {
+    return { ok: false, message: 'This folder is in Restricted Mode: nothing is sent to Airbyte until you trust the folder (Manage Workspace Trust).' };
+  }
   const settings = readAirbyteSettings(resource);
+  if (settings.serverUrlProblem) return { ok: false, message: `${settings.serverUrlProblem.message} ${settings.serverUrlProblem.hint}` };
   const resolved = await resolveAuth(deps.credentials, settings);
   if (!resolved.ok) return { ok: false, message: resolved.message };
+  if (!(await deps.trust.confirmPlainHttp(settings))) {
+    return { ok: false, message: `Credentials were not allowed over plain HTTP to ${settings.serverUrl}; nothing was sent.` };
+  }
   const seconds = vscode.workspace.getConfiguration('airbyte', resource).get<number>('discoverTimeoutSeconds', DEFAULT_DISCOVER_TIMEOUT_SECONDS);
   const discoverTimeoutMs = Math.round(Math.min(Math.max(Number.isFinite(seconds) ? seconds : DEFAULT_DISCOVER_TIMEOUT_SECONDS, 1), 3600) * 1000);
-  const base = { serverUrl: settings.serverUrl, auth: resolved.auth, log: apiLogSink(deps.log) };
+  const base = { serverUrl: settings.serverUrl, auth: resolved.auth, log: apiLogSink(deps.log), scrubber };
   return {
     ok: true,
     session: {
@@ -128,9 +138,7 @@ export function showFailure(
   const cancelled = error.kind === 'cancelled';
   const text = cancelled ? `${what} cancelled; nothing was changed.` : `${what} failed: ${message} ${hint}`;
   deps.log[cancelled ? 'info' : 'error'](text);
-  const shown = cancelled
-    ? vscode.window.showInformationMessage(text)
-    : vscode.window.showErrorMessage(text, ...buttons.map((b) => b.label));
+  const shown = cancelled ? showInfo(text) : showError(text, ...buttons.map((b) => b.label));
   void shown.then((label) => buttons.find((b) => b.label === label)?.run());
   return text;
 }

@@ -47,6 +47,7 @@ export function describeFailure(error: AirbyteApiError, context: FailureContext)
     case 'dnsFailure':
     case 'redirect':
     case 'notJson':
+    case 'responseTooLarge':
     case 'invalidServerUrl':
       hint = `${hint} (airbyte.serverUrl is ${context.serverUrl})`;
       actions.push({ label: 'Open Settings', setting: 'airbyte.serverUrl' });

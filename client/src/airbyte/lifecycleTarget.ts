@@ -5,6 +5,7 @@ import { AirbyteClient } from '../../../core/api';
 import { readStateFile, stateFilePath, writeStateEntry, type ConnectionState, type LifecycleTarget } from '../../../core/lifecycle';
 import type { CommandDeps } from '../commands/deps';
 import { resolveAuth } from './credentials';
+import { scrubber } from './scrubbing';
 import { apiLogSink } from './log';
 import { readAirbyteSettings, type AirbyteSettings } from './settings';
 
@@ -13,10 +14,19 @@ export type ResolvedTarget =
   | { ok: false; message: string };
 
 export async function lifecycleTargetFor(deps: CommandDeps, resource: vscode.Uri | undefined): Promise<ResolvedTarget> {
+  // The same trust rules as Create Connection: nothing in Restricted Mode, no URL with user
+  // information, and a question before credentials go over plain HTTP to another machine.
+  if (!vscode.workspace.isTrusted) {
+    return { ok: false, message: 'This folder is in Restricted Mode: nothing is sent to Airbyte until you trust the folder (Manage Workspace Trust).' };
+  }
   const settings = readAirbyteSettings(resource);
+  if (settings.serverUrlProblem) return { ok: false, message: `${settings.serverUrlProblem.message} ${settings.serverUrlProblem.hint}` };
   const resolved = await resolveAuth(deps.credentials, settings);
   if (!resolved.ok) return resolved;
-  const client = new AirbyteClient({ serverUrl: settings.serverUrl, auth: resolved.auth, timeoutMs: settings.timeoutMs, log: apiLogSink(deps.log) });
+  if (!(await deps.trust.confirmPlainHttp(settings))) {
+    return { ok: false, message: `Credentials were not allowed over plain HTTP to ${settings.serverUrl}; nothing was sent.` };
+  }
+  const client = new AirbyteClient({ serverUrl: settings.serverUrl, auth: resolved.auth, timeoutMs: settings.timeoutMs, log: apiLogSink(deps.log), scrubber });
   return { ok: true, target: { client, serverUrl: settings.serverUrl }, settings, usedDefaultPassword: resolved.usedDefaultPassword };
 }
 

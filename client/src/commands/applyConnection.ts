@@ -6,12 +6,14 @@
 // Arguments: (target?: vscode.Uri, options?: ApplyConnectionOptions). `options.confirm` answers
 // the modal in advance (tests and scripts); without it the modal is shown.
 import * as vscode from 'vscode';
+import { normalizeServerUrl } from '../../../core/api';
 import { applyPlan, changeLines, renderNotKept, resetLine, type Plan } from '../../../core/lifecycle';
 import type { DirtyChoice } from '../airbyte/connectionDocument';
 import { describeFailure } from '../airbyte/failureMessage';
 import { planForDocument } from '../airbyte/planForDocument';
 import { readAirbyteSettings } from '../airbyte/settings';
 import type { CommandDeps } from './deps';
+import { showError, showInfo, showWarning } from '../airbyte/scrubbing';
 
 export const APPLY_CONNECTION_COMMAND = 'airbyte.applyConnection';
 
@@ -37,13 +39,13 @@ async function applyConnection(deps: CommandDeps, target: unknown, options: Appl
   if (!planned.ok) {
     if (planned.kind === 'cancelled') return undefined;
     deps.log.warn(`Apply Connection: ${planned.message}`);
-    void vscode.window.showErrorMessage(planned.message);
+    void showError(planned.message);
     return planned;
   }
   const { plan, fileName, uri } = planned;
   if (plan.blockers.length > 0) {
     const message = `Cannot apply “${fileName}”: ${plan.blockers.join(' ')}`;
-    void vscode.window.showErrorMessage(message);
+    void showError(message);
     return { ok: false, kind: 'blocked', message };
   }
   const diff = plan.action === 'update' ? await deps.planDiffView.show(plan, fileName) : undefined;
@@ -66,16 +68,16 @@ async function applyConnection(deps: CommandDeps, target: unknown, options: Appl
       diagnosticCount: 0,
     });
     deps.log.error(`Apply Connection failed (${applied.error.kind}): ${failure.text}`);
-    void vscode.window.showErrorMessage(failure.text);
+    void showError(failure.text);
     return { ok: false, kind: applied.error.kind, message: failure.text };
   }
   const outcome = applied.value;
   if (outcome.kind === 'unchanged') {
-    void vscode.window.showInformationMessage(`Nothing to apply: “${plan.connectionName}” already matches “${fileName}”.`);
+    void showInfo(`Nothing to apply: “${plan.connectionName}” already matches “${fileName}”.`);
     return { ok: true, kind: 'unchanged', connectionId: outcome.connectionId, notKept: [], resets: [] };
   }
   if (outcome.kind === 'created') {
-    await deps.createdConnections.remember(uri, { connectionId: outcome.connectionId, name: outcome.name, serverUrl: plan.serverUrl, createdAt: new Date().toISOString() });
+    await deps.createdConnections.recordCreated(uri, normalizeServerUrl(plan.serverUrl), plan.body as Record<string, unknown>, outcome.name, outcome.connectionId);
   }
   const notKept = outcome.notKept ? changeLines(outcome.notKept) : [];
   const done = `${outcome.kind === 'created' ? 'Created' : 'Updated'} connection “${outcome.name}” (${outcome.connectionId}).`;
@@ -83,9 +85,9 @@ async function applyConnection(deps: CommandDeps, target: unknown, options: Appl
   if (outcome.notKept) {
     const text = `${done} The server did not keep everything the file says:\n${renderNotKept(outcome.notKept)}`;
     deps.log.warn(text);
-    void vscode.window.showWarningMessage(text);
+    void showWarning(text);
   } else {
-    void vscode.window.showInformationMessage(done);
+    void showInfo(done);
   }
   return { ok: true, kind: outcome.kind, connectionId: outcome.connectionId, notKept, resets: plan.resets.streams, diff };
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AirbyteApiErrorKind } from '../../../core/api';
 import { openSession, showFailure } from '../airbyte/discovery';
 import type { CommandDeps } from './deps';
+import { showError, showInfo } from '../airbyte/scrubbing';
 
 export const CHECK_SERVER_COMMAND = 'airbyte.checkServer';
 
@@ -15,7 +16,7 @@ export function register(context: vscode.ExtensionContext, deps: CommandDeps): v
       const resource = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
       const opened = await openSession(deps, resource);
       if (!opened.ok) {
-        void vscode.window.showErrorMessage(opened.message);
+        void showError(opened.message);
         return { ok: false, kind: 'missingCredentials', message: opened.message };
       }
       const { session } = opened;
@@ -30,7 +31,7 @@ export function register(context: vscode.ExtensionContext, deps: CommandDeps): v
       const names = workspaces.value.map((w) => `“${w.name}”`).join(', ');
       const message = `Airbyte at ${session.settings.serverUrl} answers and accepts the credentials: ${workspaces.value.length} workspace${workspaces.value.length === 1 ? '' : 's'} (${names}).`;
       deps.log.info(message);
-      void vscode.window.showInformationMessage(message, 'New Connection File').then((action) => {
+      void showInfo(message, 'New Connection File').then((action) => {
         if (action) void vscode.commands.executeCommand('airbyte.newConnectionFile');
       });
       return { ok: true, message };

@@ -2,6 +2,7 @@
 // Optional argument { serverUrl?: string }; returns whether anything was stored.
 import * as vscode from 'vscode';
 import { normalizeServerUrl } from '../../../core/api';
+import { showInfo } from '../airbyte/scrubbing';
 import { readAirbyteSettings } from '../airbyte/settings';
 import type { CommandDeps } from './deps';
 
@@ -16,7 +17,7 @@ export function register(context: vscode.ExtensionContext, deps: CommandDeps): v
       );
       const removed = await deps.credentials.clear(serverUrl);
       deps.log.info(removed ? `Removed the stored credentials for ${serverUrl}.` : `No credentials were stored for ${serverUrl}.`);
-      void vscode.window.showInformationMessage(
+      void showInfo(
         removed ? `Removed the stored credentials for ${serverUrl}.` : `No credentials were stored for ${serverUrl}.`,
       );
       return removed;

@@ -12,9 +12,10 @@
 import * as vscode from 'vscode';
 import { AirbyteClient, connectionPageUrl, webAppUrl, type AirbyteApiError, type AirbyteApiErrorKind } from '../../../core/api';
 import { checkSubmittable, fileLabel, readSubmissionText, type DirtyChoice } from '../airbyte/connectionDocument';
-import type { CreatedConnection } from '../airbyte/createdConnections';
+import type { GuardMatch } from '../airbyte/createdConnections';
 import { recordInStateFile } from '../airbyte/lifecycleTarget';
 import { resolveAuth } from '../airbyte/credentials';
+import { scrub, scrubbedError, scrubber, showError, showInfo, showWarning } from '../airbyte/scrubbing';
 import { describeFailure, type FailureAction } from '../airbyte/failureMessage';
 import { apiLogSink, SHOW_LOG } from '../airbyte/log';
 import { openSetting, readAirbyteSettings, type AirbyteSettings } from '../airbyte/settings';
@@ -29,13 +30,22 @@ const CREATE_ANOTHER = 'Create Another';
 export interface CreateConnectionOptions {
   /** Answer to "already created … Create another one?": true creates, false declines. */
   confirmDuplicate?: boolean;
+  /** Answer to "send credentials over plain HTTP to a host that is not this machine?". */
+  confirmPlainHttp?: boolean;
   /** Answer to "unsaved changes": save first, or send the editor's unsaved text. */
   dirty?: DirtyChoice;
   /** Cancels like the progress notification's Cancel button. */
   cancellation?: vscode.CancellationToken;
 }
 
-export type LocalFailureKind = 'noDocument' | 'unreadable' | 'invalidDocument' | 'missingCredentials' | 'alreadyRunning';
+export type LocalFailureKind =
+  | 'noDocument'
+  | 'unreadable'
+  | 'invalidDocument'
+  | 'missingCredentials'
+  | 'alreadyRunning'
+  | 'restrictedMode'
+  | 'invalidServerUrl';
 
 export type CreateConnectionResult =
   | { ok: true; connectionId: string; name: string; serverUrl: string }
@@ -50,7 +60,7 @@ export function register(context: vscode.ExtensionContext, deps: CommandDeps): v
       async (target?: unknown, options?: unknown): Promise<CreateConnectionResult> => {
         if (running) {
           const message = 'A connection is already being created; wait for it to finish.';
-          void vscode.window.showInformationMessage(message);
+          void showInfo(message);
           return { ok: false, kind: 'alreadyRunning', message };
         }
         running = true;
@@ -59,7 +69,7 @@ export function register(context: vscode.ExtensionContext, deps: CommandDeps): v
           return await createConnection(deps, target, readOptions(options));
         } catch (error) {
           deps.log.error(`Create Connection failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-          throw error;
+          throw scrubbedError(error);
         } finally {
           running = false;
           await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT_KEY, false);
@@ -78,8 +88,14 @@ async function createConnection(
   const uri = targetUri(target);
   if (!uri) return localFailure(deps, 'noDocument', 'Open a *.connection.json file (or pick one in the Explorer) to create its connection.');
 
+  if (!vscode.workspace.isTrusted) {
+    return localFailure(deps, 'restrictedMode', 'This folder is in Restricted Mode: Create Connection sends nothing until you trust the folder (Manage Workspace Trust).');
+  }
   const settings = readAirbyteSettings(uri);
   deps.serverDiagnostics.clear(uri);
+  if (settings.serverUrlProblem) {
+    return localFailure(deps, 'invalidServerUrl', `${settings.serverUrlProblem.message} ${settings.serverUrlProblem.hint}`);
+  }
 
   const submission = await readSubmissionText(uri, options.dirty);
   if (!submission.ok) {
@@ -93,15 +109,15 @@ async function createConnection(
   const preflight = await checkSubmittable(uri, submission.text);
   if (!preflight.ok) {
     log.warn(`Create Connection: refused to send ${uri.toString()}: ${preflight.message}`);
-    void vscode.window.showErrorMessage(preflight.message, SHOW_PROBLEMS).then((action) => {
+    void showError(preflight.message, SHOW_PROBLEMS).then((action) => {
       if (action === SHOW_PROBLEMS) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
     return { ok: false, kind: 'invalidDocument', message: preflight.message };
   }
 
-  const previous = deps.createdConnections.find(uri, settings.serverUrl);
+  const previous = deps.createdConnections.find(uri, settings.serverKey, preflight.body);
   if (previous && !(await confirmDuplicate(previous, options.confirmDuplicate))) {
-    log.info(`Create Connection: ${uri.toString()} already created ${previous.connectionId} on ${previous.serverUrl}; not creating another.`);
+    log.info(`Create Connection: ${uri.toString()} matches an earlier ${previous.record.state === 'created' ? `connection ${previous.record.connectionId}` : 'attempt'} on ${previous.record.serverKey}; not creating another.`);
     return undefined;
   }
 
@@ -109,7 +125,11 @@ async function createConnection(
   if (!resolved.ok) {
     offerActions('error', resolved.message, [{ label: 'Set Credentials' }], deps);
     log.warn(`Create Connection: ${resolved.message}`);
-    return { ok: false, kind: 'missingCredentials', message: resolved.message };
+    return { ok: false, kind: 'missingCredentials', message: scrub(resolved.message) };
+  }
+  if (!(await deps.trust.confirmPlainHttp(settings, options.confirmPlainHttp))) {
+    log.info(`Create Connection: credentials were not allowed over plain HTTP to ${settings.serverUrl}; nothing sent.`);
+    return undefined;
   }
   if (resolved.usedDefaultPassword) {
     log.info(`No password is stored for ${settings.serverUrl}: using Airbyte's default local password for “${settings.username}”.`);
@@ -122,27 +142,26 @@ async function createConnection(
     auth: resolved.auth,
     timeoutMs: settings.timeoutMs,
     log: apiLogSink(log),
+    scrubber,
   });
+  // Recorded before sending: if the answer is lost, the connection may exist all the same.
+  const attempt = await deps.createdConnections.recordAttempt(uri, settings.serverKey, preflight.body, requestedName);
   const result = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: `Creating connection “${requestedName}” on ${settings.serverUrl}`,
       cancellable: true,
     },
-    (_progress, token) => withAbortSignal([token, options.cancellation], (signal) => client.createConnection(preflight.body, { signal })),
+    (_progress, token) => withAbortSignal([token, options.cancellation], (signal) => client.createConnection(preflight.body, { signal }, submission.text)),
   );
 
   if (!result.ok) {
+    if (!ANSWER_MAY_BE_LOST.has(result.error.kind)) await deps.createdConnections.forgetAttempt(attempt);
     return failed(deps, uri, submission.text, settings, result.error, resolved.usedDefaultPassword);
   }
   const created = result.value;
   const name = typeof created.name === 'string' ? created.name : requestedName;
-  await deps.createdConnections.remember(uri, {
-    connectionId: created.connectionId,
-    name,
-    serverUrl: settings.serverUrl,
-    createdAt: new Date().toISOString(),
-  });
+  await deps.createdConnections.recordCreated(uri, settings.serverKey, preflight.body, name, created.connectionId);
   // The portable link: Plan and Apply (and the CLI) find this connection through it.
   await recordInStateFile(uri, settings.serverUrl, created.connectionId, log);
   log.info(`Created connection “${name}” (${created.connectionId}) on ${settings.serverUrl}.`);
@@ -173,17 +192,34 @@ function failed(
   });
   deps.log.error(`Create Connection failed (${error.kind}): ${failure.text}`);
   offerActions(failure.severity, failure.text, failure.actions, deps);
-  return { ok: false, kind: error.kind, message: failure.text };
+  return { ok: false, kind: error.kind, message: scrub(failure.text) };
 }
 
-async function confirmDuplicate(previous: CreatedConnection, answer: boolean | undefined): Promise<boolean> {
+/**
+ * Failures after which the request may have reached Airbyte and created the connection: the
+ * attempt stays recorded, so the next submit warns. Any other failure certainly created nothing.
+ */
+const ANSWER_MAY_BE_LOST = new Set<AirbyteApiErrorKind>([
+  'timeout',
+  'cancelled',
+  'network',
+  'serverError',
+  'notJson',
+  'unexpectedResponse',
+  'unexpectedStatus',
+  'responseTooLarge',
+]);
+
+async function confirmDuplicate(previous: GuardMatch, answer: boolean | undefined): Promise<boolean> {
   if (answer !== undefined) return answer;
-  const when = new Date(previous.createdAt).toLocaleString();
-  const choice = await vscode.window.showWarningMessage(
-    `This file already created connection “${previous.name}” (${previous.connectionId}) on ${previous.serverUrl} at ${when}. Create another one?`,
-    { modal: true },
-    CREATE_ANOTHER,
-  );
+  const { record } = previous;
+  const when = new Date(record.at).toLocaleString();
+  const which = previous.by === 'file' ? 'This file' : `A file with the same name, source and destination (${record.file.split('/').pop()})`;
+  const what =
+    record.state === 'created'
+      ? `${which} already created connection “${record.name}” (${record.connectionId}) on ${record.serverKey} at ${when}.`
+      : `${which} was sent to ${record.serverKey} at ${when} to create “${record.name}”, and the answer was lost: the connection may exist. Check Airbyte first.`;
+  const choice = await vscode.window.showWarningMessage(scrub(`${what} Create another one?`), { modal: true }, CREATE_ANOTHER);
   return choice === CREATE_ANOTHER;
 }
 
@@ -191,7 +227,7 @@ function announceCreated(name: string, connectionId: string, settings: AirbyteSe
   const openInAirbyte = 'Open in Airbyte';
   const copyId = 'Copy ID';
   const actions = workspaceId ? [openInAirbyte, copyId] : [copyId];
-  void vscode.window.showInformationMessage(`Created connection “${name}” (${connectionId})`, ...actions).then((action) => {
+  void showInfo(`Created connection “${name}” (${connectionId})`, ...actions).then((action) => {
     if (action === openInAirbyte && workspaceId) {
       const page = connectionPageUrl(webAppUrl(settings.serverUrl, settings.webAppUrl), workspaceId, connectionId);
       void vscode.env.openExternal(vscode.Uri.parse(page));
@@ -205,7 +241,7 @@ function announceCreated(name: string, connectionId: string, settings: AirbyteSe
 function offerActions(severity: 'error' | 'warning', text: string, actions: FailureAction[], deps: CommandDeps): void {
   const labels = actions.map((a) => a.label);
   const shown =
-    severity === 'error' ? vscode.window.showErrorMessage(text, ...labels) : vscode.window.showWarningMessage(text, ...labels);
+    severity === 'error' ? showError(text, ...labels) : showWarning(text, ...labels);
   void shown.then((label) => {
     const action = actions.find((a) => a.label === label);
     if (!action) return;
@@ -218,8 +254,8 @@ function offerActions(severity: 'error' | 'warning', text: string, actions: Fail
 
 function localFailure(deps: CommandDeps, kind: LocalFailureKind, message: string): CreateConnectionResult {
   deps.log.warn(`Create Connection: ${message}`);
-  void vscode.window.showErrorMessage(message);
-  return { ok: false, kind, message };
+  void showError(message);
+  return { ok: false, kind, message: scrub(message) };
 }
 
 /** Runs `work` with a signal that aborts when any of the tokens is cancelled. */
@@ -252,9 +288,10 @@ function targetUri(target: unknown): vscode.Uri | undefined {
 function readOptions(options: unknown): CreateConnectionOptions {
   // Menus pass unrelated second arguments (selected Uris, editor group info): read known keys only.
   if (!options || typeof options !== 'object' || Array.isArray(options)) return {};
-  const { confirmDuplicate, dirty, cancellation } = options as Record<string, unknown>;
+  const { confirmDuplicate, confirmPlainHttp, dirty, cancellation } = options as Record<string, unknown>;
   return {
     confirmDuplicate: typeof confirmDuplicate === 'boolean' ? confirmDuplicate : undefined,
+    confirmPlainHttp: typeof confirmPlainHttp === 'boolean' ? confirmPlainHttp : undefined,
     dirty: dirty === 'save' || dirty === 'unsaved' ? dirty : undefined,
     cancellation: isCancellationToken(cancellation) ? cancellation : undefined,
   };

@@ -12,6 +12,7 @@ import type { DiscoveredCatalog } from '../../../core/catalog/types';
 import { discoverWithProgress, isCancellationToken, openSession, showFailure, supportedDestinationModes } from '../airbyte/discovery';
 import { fileLabel } from '../airbyte/connectionDocument';
 import type { CommandDeps } from './deps';
+import { showError, showInfo, showWarning } from '../airbyte/scrubbing';
 
 export const DISCOVER_STREAMS_COMMAND = 'airbyte.discoverStreams';
 const WHAT = 'Discover Streams';
@@ -67,7 +68,7 @@ async function discoverStreams(deps: CommandDeps, target: vscode.Uri | undefined
   if (merged.text === before) {
     const message = `“${file}” is up to date with its source. ${summaryText}`;
     deps.log.info(`${WHAT}: ${message}`);
-    void vscode.window.showInformationMessage(message);
+    void showInfo(message);
     return { ok: true, changed: false, summary: merged.summary, message };
   }
 
@@ -85,7 +86,7 @@ async function discoverStreams(deps: CommandDeps, target: vscode.Uri | undefined
   const review = merged.summary.removed.length || merged.summary.missingPaths.length ? ' Review what is marked in the file, then save.' : ' Review, then save.';
   const message = `Merged the new discovery into “${file}” (not saved). ${summaryText}${review}`;
   deps.log.info(`${WHAT}: ${message}`);
-  const show = merged.summary.removed.length || merged.summary.missingPaths.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show = merged.summary.removed.length || merged.summary.missingPaths.length ? showWarning : showInfo;
   void show(message);
   return { ok: true, changed: true, summary: merged.summary, message };
 }
@@ -114,6 +115,6 @@ function readId(text: string, key: 'sourceId' | 'destinationId'): string | undef
 
 function local(deps: CommandDeps, kind: 'noDocument' | 'noSourceId' | 'missingCredentials' | 'unmergeable' | 'editFailed', message: string): DiscoverStreamsResult {
   deps.log.warn(`${WHAT}: ${message}`);
-  void vscode.window.showErrorMessage(message);
+  void showError(message);
   return { ok: false, kind, message };
 }

@@ -9,6 +9,7 @@ import type { WebBackendConnectionListItem } from '../../../core/api';
 import { recordInStateFile, lifecycleTargetFor } from '../airbyte/lifecycleTarget';
 import { describeFailure } from '../airbyte/failureMessage';
 import type { CommandDeps } from './deps';
+import { showError, showInfo } from '../airbyte/scrubbing';
 
 export const EXPORT_CONNECTION_COMMAND = 'airbyte.exportConnection';
 
@@ -88,7 +89,7 @@ async function pickConnection(
     }
   }
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('The Airbyte server has no connections to export.');
+    void showInfo('The Airbyte server has no connections to export.');
     deps.log.info('Export Connection: no connections on the server.');
     return undefined;
   }
@@ -102,7 +103,7 @@ function fileSlug(name: string): string {
 
 function fail(deps: CommandDeps, kind: string, message: string): ExportConnectionResult {
   deps.log.warn(`Export Connection: ${message}`);
-  void vscode.window.showErrorMessage(message);
+  void showError(message);
   return { ok: false, kind, message };
 }
 

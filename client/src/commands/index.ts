@@ -4,6 +4,7 @@ import { CreatedConnections } from '../airbyte/createdConnections';
 import { CredentialStore } from '../airbyte/credentials';
 import { PlanDiffView } from '../airbyte/planDiffView';
 import { ServerDiagnostics } from '../airbyte/serverDiagnostics';
+import { ServerTrust } from '../airbyte/serverTrust';
 import * as checkServer from './checkServer';
 import * as clearCredentials from './clearCredentials';
 import * as applyConnection from './applyConnection';
@@ -13,6 +14,7 @@ import type { CommandDeps } from './deps';
 import * as newConnectionFile from './newConnectionFile';
 import * as exportConnection from './exportConnection';
 import * as planConnection from './planConnection';
+import * as serverPermissions from './serverPermissions';
 import * as setCredentials from './setCredentials';
 import * as showLog from './showLog';
 
@@ -29,16 +31,30 @@ export type { PlanConnectionResult } from './planConnection';
 export function registerCommands(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): CommandDeps {
   const credentials = new CredentialStore(context.secrets);
   const serverDiagnostics = new ServerDiagnostics();
+  const trust = new ServerTrust(context.globalState);
   const planDiffView = new PlanDiffView();
-  context.subscriptions.push(credentials, serverDiagnostics, planDiffView);
+  context.subscriptions.push(credentials, serverDiagnostics, trust, planDiffView);
   const deps: CommandDeps = {
     log,
     credentials,
     createdConnections: new CreatedConnections(context.globalState),
     serverDiagnostics,
+    trust,
     planDiffView,
   };
-  for (const command of [createConnection, planConnection, applyConnection, exportConnection, setCredentials, clearCredentials, showLog, newConnectionFile, discoverStreams, checkServer]) {
+  for (const command of [
+    createConnection,
+    planConnection,
+    applyConnection,
+    exportConnection,
+    setCredentials,
+    clearCredentials,
+    showLog,
+    newConnectionFile,
+    discoverStreams,
+    checkServer,
+    serverPermissions,
+  ]) {
     command.register(context, deps);
   }
   return deps;

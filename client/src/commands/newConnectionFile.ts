@@ -24,6 +24,7 @@ import {
   type AirbyteSession,
 } from '../airbyte/discovery';
 import type { CommandDeps } from './deps';
+import { showError, showInfo } from '../airbyte/scrubbing';
 
 export const NEW_CONNECTION_FILE_COMMAND = 'airbyte.newConnectionFile';
 const WHAT = 'New Connection File';
@@ -134,7 +135,7 @@ async function writeAndOpen(
   }
   deps.log.info(`${WHAT}: wrote ${uri.toString()} (${selectedCount} of ${streamCount} streams selected) from ${session.settings.serverUrl}.`);
   await vscode.window.showTextDocument(uri);
-  void vscode.window.showInformationMessage(
+  void showInfo(
     `Wrote ${fileName}: ${selectedCount} of ${streamCount} streams selected. Review it, then run “Airbyte: Create Connection”.`,
   );
   return { ok: true, uri, streamCount, selectedCount };
@@ -213,7 +214,7 @@ async function pickStreams(catalog: DiscoveredCatalog, answer: string[] | 'all' 
 
 function local(deps: CommandDeps, kind: 'noFolder' | 'missingCredentials' | 'empty' | 'writeFailed', message: string): NewConnectionFileResult {
   deps.log.warn(`${WHAT}: ${message}`);
-  void vscode.window.showErrorMessage(message);
+  void showError(message);
   return { ok: false, kind, message };
 }
 

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { changeLines, renderPlanText } from '../../../core/lifecycle';
 import { planForDocument } from '../airbyte/planForDocument';
 import type { CommandDeps } from './deps';
+import { showError, showInfo } from '../airbyte/scrubbing';
 
 export const PLAN_CONNECTION_COMMAND = 'airbyte.planConnection';
 
@@ -27,14 +28,14 @@ export function register(context: vscode.ExtensionContext, deps: CommandDeps): v
       const planned = await planForDocument(deps, target, 'unsaved', 'plan');
       if (!planned.ok) {
         deps.log.warn(`Plan Connection: ${planned.message}`);
-        if (planned.kind !== 'cancelled') void vscode.window.showErrorMessage(planned.message);
+        if (planned.kind !== 'cancelled') void showError(planned.message);
         return planned;
       }
       const { plan, fileName } = planned;
       deps.log.info(`Plan Connection:\n${renderPlanText(plan, fileName)}`);
       const changes = plan.diff ? changeLines(plan.diff) : [];
       if (plan.action === 'create') {
-        void vscode.window.showInformationMessage(`“${fileName}” manages no connection on ${plan.serverUrl} yet: Apply Connection will create it.`);
+        void showInfo(`“${fileName}” manages no connection on ${plan.serverUrl} yet: Apply Connection will create it.`);
         return { ok: true, action: 'create', changes, resets: [] };
       }
       const diff = await deps.planDiffView.show(plan, fileName);
@@ -42,7 +43,7 @@ export function register(context: vscode.ExtensionContext, deps: CommandDeps): v
         plan.action === 'none'
           ? `No changes: “${plan.connectionName}” matches “${fileName}”.`
           : `${changes.length} change(s) to “${plan.connectionName}”.${plan.resets.streams.length ? ` Apply would reset ${plan.resets.streams.join(', ')}.` : ''}`;
-      void vscode.window.showInformationMessage(summary);
+      void showInfo(summary);
       return { ok: true, action: plan.action, connectionId: plan.connectionId, changes, resets: plan.resets.streams, diff };
     }),
   );

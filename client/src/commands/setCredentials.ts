@@ -6,8 +6,9 @@
 // Returns true when something was stored, false when nothing applies (authentication "none"),
 // undefined when the user dismissed the input box.
 import * as vscode from 'vscode';
-import { normalizeServerUrl } from '../../../core/api';
+import { parseServerUrl } from '../../../core/api';
 import type { SecretKind } from '../airbyte/credentials';
+import { showError, showInfo } from '../airbyte/scrubbing';
 import { openSetting, readAirbyteSettings } from '../airbyte/settings';
 import type { CommandDeps } from './deps';
 
@@ -27,7 +28,13 @@ export function register(context: vscode.ExtensionContext, deps: CommandDeps): v
 
 async function setCredentials(deps: CommandDeps, args: SetCredentialsArgs): Promise<boolean | undefined> {
   const settings = readAirbyteSettings(vscode.window.activeTextEditor?.document.uri);
-  const serverUrl = normalizeServerUrl(args.serverUrl ?? settings.serverUrl);
+  const parsed = parseServerUrl(args.serverUrl ?? settings.serverUrl);
+  if (!parsed.ok) {
+    void showError(`${parsed.message} ${parsed.hint}`);
+    return false;
+  }
+  // Stored under the server's canonical form, which is also what the messages show.
+  const serverUrl = parsed.canonical;
 
   if (args.password !== undefined || args.token !== undefined) {
     if (args.password !== undefined) await deps.credentials.store(serverUrl, 'password', args.password);
@@ -37,12 +44,10 @@ async function setCredentials(deps: CommandDeps, args: SetCredentialsArgs): Prom
   }
 
   if (settings.authentication === 'none') {
-    void vscode.window
-      .showInformationMessage(
+    void showInfo(
         `airbyte.authentication is “none”: requests to ${serverUrl} carry no credentials. Choose “basic” or “bearer” to use stored ones.`,
         'Open Settings',
-      )
-      .then((action) => action && openSetting('airbyte.authentication'));
+      ).then((action) => action && openSetting('airbyte.authentication'));
     return false;
   }
 
@@ -57,7 +62,7 @@ async function setCredentials(deps: CommandDeps, args: SetCredentialsArgs): Prom
   if (value === undefined) return undefined;
   await deps.credentials.store(serverUrl, kind, value);
   deps.log.info(`Stored a ${kind} for ${serverUrl}.`);
-  void vscode.window.showInformationMessage(`Stored the ${kind} for ${serverUrl}.`);
+  void showInfo(`Stored the ${kind} for ${serverUrl}.`);
   return true;
 }
 

@@ -14,6 +14,8 @@ export interface AirbyteResourceSummary {
   /** Connector name, for example "Postgres". */
   connector?: string;
   workspaceName?: string;
+  /** The workspace it belongs to (an operation of the connection must be in the source's). */
+  workspaceId?: string;
 }
 
 export interface AirbyteResources {
@@ -34,6 +36,11 @@ export type AirbyteResourcesResult =
 export interface AirbyteResourcesParams {
   /** The document asking: its settings decide the server and credentials. */
   uri: string;
+  /**
+   * Asked for validation, not by the user: answer only if lookups are already allowed, and never
+   * ask the user for permission because of it.
+   */
+  quiet?: boolean;
 }
 
 /**

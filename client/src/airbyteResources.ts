@@ -50,7 +50,7 @@ export function createResourceFetcher(
       const permission = trust.lookupPermission(settings);
       if (!permission.ok) {
         log.info(`Ids for completion not looked up: ${permission.reason}.`);
-        trust.offerLookups(settings, permission, params.uri);
+        if (!params.quiet) trust.offerLookups(settings, permission, params.uri);
         return refuse(permission.reason, true);
       }
       const auth = await resolveAuth(credentials, settings);
@@ -83,7 +83,7 @@ export function createResourceFetcher(
               client.listSources(workspace.workspaceId, options),
               client.listDestinations(workspace.workspaceId, options),
             ]);
-            if (s.ok) for (const x of s.value) sources.push({ id: x.sourceId, name: x.name, connector: x.sourceName, workspaceName: workspace.name });
+            if (s.ok) for (const x of s.value) sources.push({ id: x.sourceId, name: x.name, connector: x.sourceName, workspaceName: workspace.name, workspaceId: workspace.workspaceId });
             if (d.ok) for (const x of d.value) destinations.push({ id: x.destinationId, name: x.name, connector: x.destinationName, workspaceName: workspace.name });
           }),
         );

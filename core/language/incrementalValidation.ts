@@ -11,8 +11,10 @@
 import type { Diagnostic, LanguageService } from 'vscode-json-languageservice';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ChunkedText } from '../text/chunkedText';
+import { serverFactsFor, type ServerFacts, type SourceWorkspaces } from '../rules';
 import { crossStreamProblems, streamIndexEntry, type Place, type StreamIndexEntry } from '../rules/crossStreamRules';
 import { scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
+import { checkNesting } from './nestingGuard';
 import { MAX_REQUEST_BYTES, tooLargeProblem, utf8Length } from './bodySize';
 import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection } from './validateConnection';
 
@@ -59,6 +61,8 @@ export class IncrementalValidation {
   private header: HeaderResult | undefined;
   /** Whole-file diagnostics of the current version, when the file had to be validated whole. */
   private whole: Diagnostic[] | undefined;
+  /** The configured server's sources, when known: the header's rules read the file's source's workspace. */
+  private sourceWorkspaces: SourceWorkspaces | undefined;
 
   constructor(
     private readonly service: LanguageService,
@@ -82,6 +86,13 @@ export class IncrementalValidation {
   /** Where the entries of the current text are (undefined: the file is validated whole). */
   get currentLayout(): CatalogLayout | undefined {
     return this.layout;
+  }
+
+  /** New server data: only the header (where `sourceId` and `operations` are) is judged again. */
+  setSourceWorkspaces(sourceWorkspaces: SourceWorkspaces | undefined): void {
+    this.sourceWorkspaces = sourceWorkspaces;
+    this.header = undefined;
+    this.whole = undefined;
   }
 
   /** Applies LSP content changes (ranged or whole-text), in order. */
@@ -132,7 +143,10 @@ export class IncrementalValidation {
   }
 
   private async validateWhole(): Promise<Diagnostic[]> {
-    this.whole = await validateConnection(this.service, TextDocument.create(this.uri, 'airbyte-connection', this.version, this.text.getText()));
+    const document = TextDocument.create(this.uri, 'airbyte-connection', this.version, this.text.getText());
+    // The source's workspace is read from the parsed file; a file too deep to parse safely is left to validateConnection.
+    const parsed = this.sourceWorkspaces && !checkNesting(document.getText()).tooDeep ? this.service.parseJSONDocument(document) : undefined;
+    this.whole = await validateConnection(this.service, document, parsed, serverFactsFor(parsed?.root, this.sourceWorkspaces));
     return this.whole;
   }
 
@@ -190,12 +204,14 @@ export class IncrementalValidation {
 
   /** `whole`: the text is the whole file (no streams array), so it judges its own size. */
   private validateText(text: string, from: number, to: number, whole: boolean): Promise<TextResult> {
-    return this.validateDocument(TextDocument.create('file:///header.connection.json', 'airbyte-connection', 0, text), from, to, undefined, whole);
+    const document = TextDocument.create('file:///header.connection.json', 'airbyte-connection', 0, text);
+    const parsed = this.sourceWorkspaces ? this.service.parseJSONDocument(document) : undefined;
+    return this.validateDocument(document, from, to, parsed, whole, serverFactsFor(parsed?.root, this.sourceWorkspaces));
   }
 
   /** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
-  private async validateDocument(document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false): Promise<TextResult> {
-    const diagnostics = await validateConnection(this.service, document, parsed, undefined, { nestingChecked: true, skipBodySize: !whole });
+  private async validateDocument(document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false, server?: ServerFacts): Promise<TextResult> {
+    const diagnostics = await validateConnection(this.service, document, parsed, server, { nestingChecked: true, skipBodySize: !whole });
     const kept: PlacedDiagnostic[] = [];
     let broken = false;
     for (const diagnostic of diagnostics) {

@@ -26,3 +26,4 @@ export function runRules(context: RuleContext, rules: Rule[] = ALL_RULES): RuleP
 
 export { streamProblems } from './streamRules';
 export type { Rule, RuleContext, RuleProblem, RuleSeverity, ServerFacts } from './rule';
+export { serverFactsFor, type SourceWorkspaces } from './serverFacts';

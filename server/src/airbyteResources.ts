@@ -7,13 +7,16 @@
 import type { JSONWorkerContribution, MarkedString } from 'vscode-json-languageservice';
 import { CompletionItemKind } from 'vscode-json-languageservice';
 import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver';
-import type { AirbyteResourceSummary, AirbyteResourcesResult } from '../../core/protocol';
+import type { AirbyteResources, AirbyteResourceSummary, AirbyteResourcesResult } from '../../core/protocol';
 
 export interface ResourceSource {
   /** The canonical server URL configured for the document (cheap: no network). */
   serverFor(uri: string): Promise<string | undefined>;
-  /** Asks the client for the document's lists (the client holds credentials and consent). */
-  fetch(uri: string, token: CancellationToken): Promise<AirbyteResourcesResult>;
+  /**
+   * Asks the client for the document's lists (the client holds credentials and consent).
+   * `quiet`: for validation; the client answers only if lookups are already allowed.
+   */
+  fetch(uri: string, token: CancellationToken, quiet?: boolean): Promise<AirbyteResourcesResult>;
 }
 
 const CACHE_MS = 30_000;
@@ -41,7 +44,11 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
   /** The cancellation of the editor request now being served for each document. */
   private readonly requestTokens = new Map<string, CancellationToken>();
 
-  constructor(private readonly source: ResourceSource | undefined) {}
+  constructor(
+    private readonly source: ResourceSource | undefined,
+    /** Told of every list a document's request obtained (validation reads the sources' workspaces). */
+    private readonly onLoaded?: (uri: string, resources: AirbyteResources) => void,
+  ) {}
 
   invalidate(): void {
     for (const entry of this.cache.values()) entry.lookup.cancel();
@@ -58,9 +65,17 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
     }
   }
 
-  private async resources(uri: string): Promise<AirbyteResourcesResult> {
+  /**
+   * The document's lists for validation: from the cache, or fetched only if the user already
+   * allowed lookups on its server (never prompts). Not tied to an editor request's cancellation.
+   */
+  lookupQuietly(uri: string): Promise<AirbyteResourcesResult> {
+    return this.resources(uri, true);
+  }
+
+  private async resources(uri: string, quiet = false): Promise<AirbyteResourcesResult> {
     if (!this.source) return { ok: false, reason: 'no Airbyte server configured' };
-    const token = this.requestTokens.get(uri);
+    const token = quiet ? undefined : this.requestTokens.get(uri);
     const server = await this.source.serverFor(uri).catch(() => undefined);
     if (!server) return { ok: false, reason: 'no usable airbyte.serverUrl for this document' };
     if (token?.isCancellationRequested) return CANCELLED;
@@ -71,13 +86,14 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
         at: Date.now(),
         lookup,
         waiting: 0,
-        result: this.source.fetch(uri, lookup.token).catch((e) => ({ ok: false as const, reason: String(e?.message ?? e) })),
+        result: this.source.fetch(uri, lookup.token, quiet).catch((e) => ({ ok: false as const, reason: String(e?.message ?? e) })),
       };
       this.cache.set(server, entry);
     }
     const result = await this.waitFor(entry, token);
     // Try again on the next request; only this server's entry, and only if nobody replaced it.
     if (!result.ok && this.cache.get(server) === entry) this.cache.delete(server);
+    if (result.ok) this.onLoaded?.(uri, result.resources);
     return result;
   }
 

@@ -25,6 +25,8 @@ import { OpenDocuments, type OpenDocument } from './openDocuments';
 import { ParsedDocuments } from './parsedDocuments';
 import { runSafe } from './runSafe';
 import { ValidationScheduler } from './validationScheduler';
+import { ValidationServerData } from './validationServerData';
+import type { SourceWorkspaces } from '../../core/rules';
 import type { DocumentValidator } from './validator';
 
 /** The JSON service answers with a list of marked strings; clients render one markdown block best. */
@@ -48,7 +50,7 @@ function completionInFile(list: CompletionList, view: DocumentView): CompletionL
 
 export interface ServerRuntime {
   /** Builds the validator; it may ask for the open documents (to restore a replaced worker). */
-  createValidator(openDocuments: () => Array<{ uri: string; version: number; session: number; text: string }>): DocumentValidator;
+  createValidator(openDocuments: () => Array<{ uri: string; version: number; session: number; text: string; sourceWorkspaces?: SourceWorkspaces }>): DocumentValidator;
   version: string;
 }
 
@@ -64,8 +66,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let resources!: AirbyteResourceContribution;
   let service!: LanguageService;
   let parsed!: ParsedDocuments;
+  let serverData!: ValidationServerData;
 
-  const validator = runtime.createValidator(() => servedDocuments().map((d) => ({ uri: d.uri, version: d.version, session: d.session, text: d.getText() })));
+  const validator = runtime.createValidator(() =>
+    servedDocuments().map((d) => ({ uri: d.uri, version: d.version, session: d.session, text: d.getText(), sourceWorkspaces: serverData?.get(d.uri) })),
+  );
   const scheduler = new ValidationScheduler({
     validator,
     getDocument: (uri) => documents.get(uri),
@@ -87,9 +92,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
               const configured: unknown = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'airbyte.serverUrl' });
               return typeof configured === 'string' && parseServerUrl(configured).ok ? normalizeServerUrl(configured) : undefined;
             },
-            fetch: (uri, token) => connection.sendRequest(AirbyteResourcesRequest, { uri }, token),
+            fetch: (uri, token, quiet) => connection.sendRequest(AirbyteResourcesRequest, quiet ? { uri, quiet } : { uri }, token),
           }
         : undefined,
+      (uri, lists) => serverData.loaded(uri, lists),
+    );
+    serverData = new ValidationServerData(
+      {
+        isServed: (uri) => served(documents.get(uri)),
+        apply(uri, sourceWorkspaces) {
+          validator.setSourceWorkspaces(uri, sourceWorkspaces);
+          scheduler.schedule(uri, true);
+        },
+      },
+      (uri) => resources.lookupQuietly(uri),
     );
     const clientCapabilities: ClientCapabilities = {
       textDocument: {
@@ -115,7 +131,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     };
   });
 
-  connection.onNotification(AirbyteResourcesChangedNotification, () => resources.invalidate());
+  connection.onNotification(AirbyteResourcesChangedNotification, () => {
+    resources.invalidate();
+    for (const document of servedDocuments()) void serverData.refresh(document.uri);
+  });
 
   // The validator gets its own copy of each served document and then only the edits.
   documents.listen(connection, {
@@ -123,6 +142,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       if (!served(document)) return;
       validator.open(document.uri, document.version, document.session, text);
       scheduler.schedule(document.uri, true);
+      void serverData.refresh(document.uri);
     },
     onChange(document, changes) {
       if (!served(document)) return;
@@ -131,6 +151,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
     onClose(document) {
       parsed.forget(document.uri);
+      serverData.forget(document.uri);
       if (!served(document)) return;
       scheduler.cancel(document.uri);
       validator.close(document.uri);
@@ -138,7 +159,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
   });
 
-  connection.onRequest(ValidateTextRequest, async (params) => ({ diagnostics: await validator.validateText(params.uri, params.text) }));
+  connection.onRequest(ValidateTextRequest, async (params) => ({ diagnostics: await validator.validateText(params.uri, params.text, serverData.get(params.uri)) }));
 
   /** The served document and its syntax tree, or undefined when the request is not ours. */
   const lookup = (uri: string) => {

@@ -23,8 +23,14 @@ export class ValidationEngine {
 
   private async process(message: ValidationMessage): Promise<DiagnosisResult | Diagnostic[] | undefined> {
     switch (message.kind) {
-      case 'open':
-        this.documents.set(message.uri, { session: message.session, validation: new IncrementalValidation(this.service, message.uri, message.version, message.text) });
+      case 'open': {
+        const validation = new IncrementalValidation(this.service, message.uri, message.version, message.text);
+        validation.setSourceWorkspaces(message.sourceWorkspaces);
+        this.documents.set(message.uri, { session: message.session, validation });
+        return undefined;
+      }
+      case 'sourceWorkspaces':
+        this.documents.get(message.uri)?.validation.setSourceWorkspaces(message.sourceWorkspaces);
         return undefined;
       case 'change':
         this.documents.get(message.uri)?.validation.applyChanges(message.changes, message.version);
@@ -42,8 +48,11 @@ export class ValidationEngine {
         setImmediate(step);
         return { version, session: document.session, diagnostics, layout: document.validation.currentLayout };
       }
-      case 'validateText':
-        return new IncrementalValidation(this.service, message.uri, 0, message.text).diagnostics();
+      case 'validateText': {
+        const validation = new IncrementalValidation(this.service, message.uri, 0, message.text);
+        validation.setSourceWorkspaces(message.sourceWorkspaces);
+        return validation.diagnostics();
+      }
     }
   }
 }

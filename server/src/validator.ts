@@ -4,6 +4,7 @@
 import type { Diagnostic } from 'vscode-json-languageservice';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { CatalogLayout } from '../../core/language/catalogLayout';
+import type { SourceWorkspaces } from '../../core/rules';
 
 /** Diagnostics of the validator's copy of a document, with the version and session they belong to. */
 export interface DiagnosisResult {
@@ -15,20 +16,23 @@ export interface DiagnosisResult {
 }
 
 export interface DocumentValidator {
-  open(uri: string, version: number, session: number, text: string): void;
+  open(uri: string, version: number, session: number, text: string, sourceWorkspaces?: SourceWorkspaces): void;
+  /** The configured server's sources for the document (undefined: not known); diagnose again after it. */
+  setSourceWorkspaces(uri: string, sourceWorkspaces: SourceWorkspaces | undefined): void;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
   close(uri: string): void;
   /** Diagnostics of the document as of the last open/change sent. */
   diagnose(uri: string): Promise<DiagnosisResult>;
   /** Diagnostics of exactly `text`, as if it were opened fresh (the Create Connection check). */
-  validateText(uri: string, text: string): Promise<Diagnostic[]>;
+  validateText(uri: string, text: string, sourceWorkspaces?: SourceWorkspaces): Promise<Diagnostic[]>;
   dispose(): void;
 }
 
 /** Messages to the validation engine, in order. */
 export type ValidationMessage =
-  | { kind: 'open'; uri: string; version: number; session: number; text: string }
+  | { kind: 'open'; uri: string; version: number; session: number; text: string; sourceWorkspaces?: SourceWorkspaces }
+  | { kind: 'sourceWorkspaces'; uri: string; sourceWorkspaces: SourceWorkspaces | undefined }
   | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }
   | { kind: 'diagnose'; id: number; uri: string }
-  | { kind: 'validateText'; id: number; uri: string; text: string };
+  | { kind: 'validateText'; id: number; uri: string; text: string; sourceWorkspaces?: SourceWorkspaces };

@@ -4,6 +4,7 @@
 // and the new worker is given the open documents' current texts.
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-json-languageservice';
+import type { SourceWorkspaces } from '../../../core/rules';
 import type { DiagnosisResult, DocumentValidator, ValidationMessage } from '../validator';
 
 interface Pending {
@@ -16,7 +17,7 @@ type WorkerReply = { kind: 'started'; id: number } | { kind: 'result'; id: numbe
 export interface WorkerValidatorOptions {
   workerPath: string;
   /** The open documents as the server holds them now: replayed into a replacement worker. */
-  openDocuments(): Array<{ uri: string; version: number; session: number; text: string }>;
+  openDocuments(): Array<{ uri: string; version: number; session: number; text: string; sourceWorkspaces?: SourceWorkspaces }>;
   /** How long one validation may run before the worker is taken for hung. */
   watchdogMs: number;
   log(message: string): void;
@@ -83,7 +84,7 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
       if (replaced) {
         replaced = false;
         for (const document of options.openDocuments()) worker.postMessage({ kind: 'open', ...document } satisfies ValidationMessage);
-        if (message.kind === 'open' || message.kind === 'change' || message.kind === 'close') return;
+        if (message.kind === 'open' || message.kind === 'change' || message.kind === 'close' || message.kind === 'sourceWorkspaces') return;
       }
     }
     worker.postMessage(message);
@@ -96,11 +97,12 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
     });
 
   return {
-    open: (uri, version, session, text) => send({ kind: 'open', uri, version, session, text }),
+    open: (uri, version, session, text, sourceWorkspaces) => send({ kind: 'open', uri, version, session, text, sourceWorkspaces }),
+    setSourceWorkspaces: (uri, sourceWorkspaces) => send({ kind: 'sourceWorkspaces', uri, sourceWorkspaces }),
     change: (uri, version, changes) => send({ kind: 'change', uri, version, changes }),
     close: (uri) => send({ kind: 'close', uri }),
     diagnose: (uri) => request<DiagnosisResult>({ kind: 'diagnose', id: nextId++, uri }),
-    validateText: (uri, text) => request<Diagnostic[]>({ kind: 'validateText', id: nextId++, uri, text }),
+    validateText: (uri, text, sourceWorkspaces) => request<Diagnostic[]>({ kind: 'validateText', id: nextId++, uri, text, sourceWorkspaces }),
     dispose(): void {
       stopWatchdog();
       const current = worker;

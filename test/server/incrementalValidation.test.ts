@@ -9,6 +9,7 @@ import { scanLayout } from '../../core/language/catalogLayout';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { IncrementalValidation } from '../../core/language/incrementalValidation';
 import { validateConnection } from '../../core/language/validateConnection';
+import { serverFactsFor, type SourceWorkspaces } from '../../core/rules';
 import { discoveredCatalog, random } from '../bench/discoveredCatalog';
 
 const service = createConnectionLanguageService();
@@ -109,15 +110,21 @@ function apply(text: string, edits: Edit[]): { text: string; changes: TextDocume
   return { text, changes };
 }
 
-async function fresh(text: string) {
-  return validateConnection(service, TextDocument.create('file:///t.connection.json', 'airbyte-connection', 0, text));
+/** A fresh open; with the server's sources known, as the whole-file validator is given them. */
+async function fresh(text: string, sourceWorkspaces?: SourceWorkspaces) {
+  const document = TextDocument.create('file:///t.connection.json', 'airbyte-connection', 0, text);
+  const parsed = service.parseJSONDocument(document);
+  return validateConnection(service, document, parsed, serverFactsFor(parsed.root, sourceWorkspaces));
 }
 
-async function runSequence(initial: string, seed: number, rounds: number): Promise<number> {
+/** `sourceWorkspaces`: server data given to the validator, sometimes withdrawn and given again mid-sequence. */
+async function runSequence(initial: string, seed: number, rounds: number, sourceWorkspaces?: SourceWorkspaces): Promise<number> {
   const rand = random(seed);
   let text = initial;
   const incremental = new IncrementalValidation(service, 'file:///t.connection.json', 1, text);
-  assert.deepEqual(await incremental.diagnostics(), await fresh(text));
+  let known = sourceWorkspaces;
+  incremental.setSourceWorkspaces(known);
+  assert.deepEqual(await incremental.diagnostics(), await fresh(text, known));
   let version = 1;
   let withProblems = 0;
   for (let round = 0; round < rounds; round++) {
@@ -141,7 +148,8 @@ async function runSequence(initial: string, seed: number, rounds: number): Promi
       }
     }
     if (changes.length > 0) incremental.applyChanges(changes, ++version);
-    const expected = await fresh(text);
+    if (sourceWorkspaces && rand() < 0.1) incremental.setSourceWorkspaces((known = known ? undefined : sourceWorkspaces));
+    const expected = await fresh(text, known);
     if (expected.length > 0) withProblems++;
     assert.deepEqual(await incremental.diagnostics(), expected, `round ${round} (seed ${seed})`);
     // Broken JSON is usually fixed soon; go back to the last good text half of the time.
@@ -163,5 +171,15 @@ describe('incremental validation', () => {
     const small = discoveredCatalog(3, 9).replace(/"selected": true/g, '"selected": false');
     await runSequence(small, 2, 150);
     await runSequence(discoveredCatalog(4, 3), 3, 150);
+  });
+
+  it("equals a fresh open given the same server data (an operation outside the source's workspace)", async () => {
+    const catalog = discoveredCatalog(4, 3);
+    const sourceId = (JSON.parse(catalog) as { sourceId: string }).sourceId;
+    const operation = '"operations": [{ "workspaceId": "0f4c2a1e-3b5d-4e6f-9a7b-8c9d0e1f2a3b", "name": "n", "operatorConfiguration": { "operatorType": "normalization", "normalization": { "option": "basic" } } }],\n  "sourceId"';
+    const withOperation = catalog.replace('"sourceId"', operation);
+    const sourceWorkspaces = { [sourceId.toLowerCase()]: '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6' };
+    assert.ok((await fresh(withOperation, sourceWorkspaces)).some((d) => d.code === 'operation-workspace'), 'the rule is exercised');
+    await runSequence(withOperation, 4, 120, sourceWorkspaces);
   });
 });

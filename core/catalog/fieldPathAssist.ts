@@ -3,7 +3,7 @@
 // `config.selectedFields[].fieldPath` name fields of the entry's own `stream.jsonSchema`.
 // Works on the JSON language service's syntax tree and a document offset; no editor needed.
 import type { ASTNode } from 'vscode-json-languageservice';
-import { child, items, stringArray, stringArrays } from '../rules/ast';
+import { child, items, nodeValue, stringArray, stringArrays } from '../rules/ast';
 import { describeType, fieldAt, formatPath, listFieldPaths } from './fieldPaths';
 
 export interface FieldPathCompletion {
@@ -37,7 +37,7 @@ export function fieldPathCompletions(streamEntry: ASTNode, offset: number): Fiel
   const slot = slotAt(streamEntry, offset);
   if (!slot) return undefined;
   const stream = child(streamEntry, 'stream');
-  const schema = toValue(child(stream, 'jsonSchema'));
+  const schema = nodeValue(child(stream, 'jsonSchema'));
   const roles = sourceRoles(stream);
   const paths = listFieldPaths(schema);
   const replaceStart = slot.kind === 'path' ? slot.node.offset : offset;
@@ -65,7 +65,7 @@ export function fieldPathHover(streamEntry: ASTNode, offset: number): string | u
   const path = stringArray(slot.node);
   if (!path || path.length === 0) return undefined;
   const stream = child(streamEntry, 'stream');
-  const schema = toValue(child(stream, 'jsonSchema'));
+  const schema = nodeValue(child(stream, 'jsonSchema'));
   const field = fieldAt(schema, path);
   const name = `\`${formatPath(path)}\``;
   if (!field) return `**${name}** is not a field of this stream's \`jsonSchema\`.`;
@@ -113,18 +113,4 @@ function same(a: readonly string[], b: readonly string[]): boolean {
 /** Inside the node, its closing bracket's position included (where one types next). */
 function contains(node: ASTNode, offset: number): boolean {
   return offset > node.offset && offset < node.offset + node.length + (node.type === 'string' ? 1 : 0);
-}
-
-function toValue(node: ASTNode | undefined): unknown {
-  if (!node) return undefined;
-  switch (node.type) {
-    case 'object':
-      return Object.fromEntries(node.properties.filter((p) => p.valueNode).map((p) => [p.keyNode.value, toValue(p.valueNode)]));
-    case 'array':
-      return node.items.map(toValue);
-    case 'null':
-      return null;
-    default:
-      return node.value;
-  }
 }

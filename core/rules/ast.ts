@@ -73,3 +73,18 @@ export function stringArrays(node: ASTNode | undefined): string[][] | undefined 
 export function keyOf(node: ASTNode): ASTNode {
   return node.parent?.type === 'property' ? node.parent.keyNode : node;
 }
+
+/** The plain value of a syntax-tree node (a stream's `jsonSchema`, for field-path look-ups). */
+export function nodeValue(node: ASTNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries(node.properties.filter((p) => p.valueNode).map((p) => [p.keyNode.value, nodeValue(p.valueNode)]));
+    case 'array':
+      return node.items.map(nodeValue);
+    case 'null':
+      return null;
+    default:
+      return node.value;
+  }
+}

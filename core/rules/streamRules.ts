@@ -2,7 +2,8 @@
 // and as its web app's form would have built it. Depends on that entry alone, so a caller may
 // check entries one by one (catalogRules.ts holds the checks across entries).
 import type { ASTNode } from 'vscode-json-languageservice';
-import { booleanValue, child, isSet, items, keyOf, stringArray, stringArrays, stringValue } from './ast';
+import { fieldAt, formatPath } from '../catalog/fieldPaths';
+import { booleanValue, child, isSet, items, keyOf, nodeValue, stringArray, stringArrays, stringValue } from './ast';
 import type { RuleProblem } from './rule';
 
 const WEB_APP_MODE_PAIRS = new Set(['full_refresh/overwrite', 'full_refresh/append', 'incremental/append', 'incremental/append_dedup']);
@@ -114,16 +115,18 @@ export function streamProblems(entry: ASTNode): RuleProblem[] {
   }
 
   const properties = schemaProperties(stream);
-  if (properties) {
-    for (const field of [cursor, ...primaryKey]) {
-      if (field.length > 0 && !properties.has(field[0])) {
-        problems.push({
-          node: field === cursor ? cursorNode! : primaryKeyNode!,
-          severity: 'warning',
-          code: 'unknown-field',
-          message: `${label} has no field \`${field[0]}\` in its JSON schema. Known fields: ${preview(properties)}.`,
-        });
-      }
+  const named = [cursor, ...primaryKey].filter((field) => field.length > 0);
+  if (properties && named.length > 0) {
+    // The whole path must exist: nested segments are looked up in the nested `properties`.
+    const schema = nodeValue(child(stream, 'jsonSchema'));
+    for (const field of named) {
+      if (fieldAt(schema, field)) continue;
+      problems.push({
+        node: field === cursor ? cursorNode! : primaryKeyNode!,
+        severity: 'warning',
+        code: 'unknown-field',
+        message: `${label} has no field \`${formatPath(field)}\` in its JSON schema. ${knownFieldsNear(schema, field, properties)}`,
+      });
     }
   }
   problems.push(...fieldSelectionProblems(label, config, stream, syncMode, destinationMode, cursor, primaryKey));
@@ -198,6 +201,16 @@ function schemaProperties(stream: ASTNode): Set<string> | undefined {
   const properties = child(child(stream, 'jsonSchema'), 'properties');
   if (properties?.type !== 'object') return undefined;
   return new Set(properties.properties.map((p) => p.keyNode.value));
+}
+
+/** The fields beside the first segment of `path` that the schema lacks. */
+function knownFieldsNear(schema: unknown, path: string[], topLevel: Set<string>): string {
+  let depth = 0;
+  while (depth < path.length - 1 && fieldAt(schema, path.slice(0, depth + 1))) depth++;
+  if (depth === 0) return `Known fields: ${preview(topLevel)}.`;
+  const parent = fieldAt(schema, path.slice(0, depth));
+  const names = new Set(Object.keys(parent?.properties && typeof parent.properties === 'object' ? parent.properties : {}));
+  return names.size > 0 ? `Fields of \`${formatPath(path.slice(0, depth))}\`: ${preview(names)}.` : `\`${formatPath(path.slice(0, depth))}\` has no nested fields.`;
 }
 
 function preview(names: Set<string>): string {

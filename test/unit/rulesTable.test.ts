@@ -22,6 +22,7 @@ const streamOf = (config: Body, stream: Body = {}) => ({
   stream: { name: 'orders', namespace: 'public', jsonSchema: { type: 'object', properties: { id: {}, updated_at: {} } }, supportedSyncModes: ['full_refresh', 'incremental'], ...stream },
   config: { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', selected: true, ...config },
 });
+const nested = { jsonSchema: { type: 'object', properties: { id: {}, updated_at: {}, user: { type: 'object', properties: { login: { type: 'string' } } } } } };
 const catalog = (...streams: unknown[]) => ({ ...base, syncCatalog: { streams } });
 const fs = (fields: string[][], config: Body = {}) => ({ fieldSelectionEnabled: true, selectedFields: fields.map((fieldPath) => ({ fieldPath })), ...config });
 const op = (configuration: Body, extra: Body = {}) => ({ ...base, operations: [{ workspaceId: WORKSPACE, name: 'op', operatorConfiguration: configuration, ...extra }] });
@@ -90,6 +91,9 @@ const ROWS: Row[] = [
   { code: 'primary-key-empty-path', severity: E, at: '[[]]', bad: catalog(streamOf({ syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append_dedup', primaryKey: [[]], ...fs([['id'], ['updated_at']]) })), near: catalog(streamOf({ syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append_dedup', primaryKey: [['id']], ...fs([['id'], ['updated_at']]) })) },
   { code: 'primary-key-missing', severity: W, at: '"append_dedup"', bad: catalog(streamOf({ syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append_dedup' })), near: catalog(streamOf({ syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append_dedup', primaryKey: ['id'] })) },
   { code: 'unknown-field', severity: W, at: '["modified"]', bad: catalog(streamOf({ syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['modified'] })), near: catalog(streamOf({ syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['updated_at'] })) },
+  // a nested path is checked segment by segment (`user` exists, `user.nope` does not)
+  { code: 'unknown-field', severity: W, at: '["user","nope"]', bad: catalog(streamOf({ syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['user', 'nope'] }, nested)), near: catalog(streamOf({ syncMode: 'incremental', destinationSyncMode: 'append', cursorField: ['user', 'login'] }, nested)) },
+  { code: 'unknown-field', severity: W, at: '[["id"],["user","nope"]]', bad: catalog(streamOf({ syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append_dedup', primaryKey: [['id'], ['user', 'nope']] }, nested)), near: catalog(streamOf({ syncMode: 'incremental', cursorField: ['updated_at'], destinationSyncMode: 'append_dedup', primaryKey: [['id'], ['user', 'login']] }, nested)) },
   { code: 'selected-fields-ignored', severity: W, at: '"selectedFields"', bad: catalog(streamOf({ fieldSelectionEnabled: false, selectedFields: [{ fieldPath: ['id'] }] })), near: catalog(streamOf({ fieldSelectionEnabled: false, selectedFields: [] })), tag: DiagnosticTag.Unnecessary },
   { code: 'selected-fields-missing', severity: E, at: '"fieldSelectionEnabled"', bad: catalog(streamOf({ fieldSelectionEnabled: true })), near: catalog(streamOf(fs([['id']]))) },
   { code: 'selected-fields-no-properties', severity: E, at: '"fieldSelectionEnabled"', bad: catalog(streamOf(fs([['id']]), { jsonSchema: { type: 'object' } })), near: catalog(streamOf(fs([['id']]))) },

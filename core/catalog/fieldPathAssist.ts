@@ -3,7 +3,7 @@
 // `config.selectedFields[].fieldPath` name fields of the entry's own `stream.jsonSchema`.
 // Works on the JSON language service's syntax tree and a document offset; no editor needed.
 import type { ASTNode } from 'vscode-json-languageservice';
-import { child, items, nodeValue, stringArray, stringArrays } from '../rules/ast';
+import { child, items, nodeValue, property, stringArray, stringArrays } from '../rules/ast';
 import { describeType, fieldAt, formatPath, listFieldPaths } from './fieldPaths';
 
 export interface FieldPathCompletion {
@@ -25,7 +25,9 @@ type Slot =
   /** A whole path: `cursorField` or a `fieldPath`, or one key of `primaryKey`. */
   | { kind: 'path'; field: 'cursorField' | 'primaryKey' | 'fieldPath'; node: ASTNode }
   /** A new key inside `primaryKey`'s outer array, at the offset. */
-  | { kind: 'newKey'; node: ASTNode };
+  | { kind: 'newKey'; node: ASTNode }
+  /** `"cursorField": |` or `"primaryKey": |` with no value yet: the whole value is inserted. */
+  | { kind: 'value'; field: 'cursorField' | 'primaryKey' };
 
 /** The `syncCatalog.streams[i]` object that contains `offset`, if any. */
 export function streamEntryAt(root: ASTNode | undefined, offset: number): ASTNode | undefined {
@@ -40,10 +42,13 @@ export function fieldPathCompletions(streamEntry: ASTNode, offset: number): Fiel
   const schema = nodeValue(child(stream, 'jsonSchema'));
   const roles = sourceRoles(stream);
   const paths = listFieldPaths(schema);
+  if (slot.kind === 'value' && paths.length === 0) return undefined; // leave the schema's own default (`[]`)
   const replaceStart = slot.kind === 'path' ? slot.node.offset : offset;
   const replaceEnd = slot.kind === 'path' ? slot.node.offset + slot.node.length : offset;
   return paths.map((field, index) => {
-    const insertText = JSON.stringify(field.path).replace(/","/g, '", "');
+    const path = JSON.stringify(field.path).replace(/","/g, '", "');
+    // A whole primaryKey value is a list of keys: `[["id"]]`.
+    const insertText = slot.kind === 'value' && slot.field === 'primaryKey' ? `[${path}]` : path;
     const role = roles(field.path);
     return {
       label: formatPath(field.path),
@@ -77,6 +82,10 @@ export function fieldPathHover(streamEntry: ASTNode, offset: number): string | u
 function slotAt(streamEntry: ASTNode, offset: number): Slot | undefined {
   const config = child(streamEntry, 'config');
   if (!config || !contains(config, offset)) return undefined;
+  for (const field of ['cursorField', 'primaryKey'] as const) {
+    const node = property(config, field);
+    if (node && !node.valueNode && node.colonOffset !== undefined && node.colonOffset >= 0 && offset > node.colonOffset && offset <= node.offset + node.length) return { kind: 'value', field };
+  }
   const cursor = child(config, 'cursorField');
   if (cursor?.type === 'array' && contains(cursor, offset)) return { kind: 'path', field: 'cursorField', node: cursor };
   const primaryKey = child(config, 'primaryKey');

@@ -61,4 +61,39 @@ describe('field paths over stdio', () => {
     const hover = await client.hover(uri, keyAt.line, keyAt.character);
     assert.equal((hover?.contents as MarkupContent).value, "**`id`**: integer | null — the source's primary key");
   });
+
+  it('completes `"cursorField": |` and `"primaryKey": |` (no value yet) with whole values', async () => {
+    const typing = 'file:///work/typing.connection.json';
+    // The user is writing a new config: the values are not there yet.
+    const partial = text.replace('"cursorField": [\n            "updated_at"\n          ]', '"cursorField": ').replace(/"primaryKey": \[[^\]]*\]\s*\]/, '"primaryKey": ');
+    assert.ok(partial.includes('"cursorField": ,') && partial.includes('"primaryKey": ,'), partial);
+    await client.open(typing, partial);
+    const at = (needle: string) => {
+      const offset = partial.indexOf(needle) + needle.length;
+      const lines = partial.slice(0, offset).split('\n');
+      return { line: lines.length - 1, character: lines[lines.length - 1].length };
+    };
+    const valuesAt = async (needle: string) => {
+      const position = at(needle);
+      const list = await client.completion(typing, position.line, position.character);
+      const items = [...((list?.items ?? []) as CompletionItem[])].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+      return items.map((i) => {
+        const edit = i.textEdit as { newText: string; range: { start: unknown; end: unknown } };
+        assert.deepEqual(edit.range, { start: position, end: position });
+        return [i.label, edit.newText];
+      });
+    };
+    assert.deepEqual(await valuesAt('"cursorField": '), [
+      ['id', '["id"]'],
+      ['updated_at', '["updated_at"]'],
+      ['user', '["user"]'],
+      ['user.login', '["user", "login"]'],
+    ]);
+    assert.deepEqual(await valuesAt('"primaryKey": '), [
+      ['id', '[["id"]]'],
+      ['updated_at', '[["updated_at"]]'],
+      ['user', '[["user"]]'],
+      ['user.login', '[["user", "login"]]'],
+    ]);
+  });
 });

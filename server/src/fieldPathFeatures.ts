@@ -2,7 +2,7 @@
 // Each takes the stream entry under the cursor and the offset, so whoever finds that entry
 // (today `streamEntryAt`) can call it.
 import type { ASTNode } from 'vscode-json-languageservice';
-import { CompletionItemKind, MarkupKind, type CompletionList, type Hover } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionList } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fieldPathCompletions, fieldPathHover } from '../../core/catalog/fieldPathAssist';
 
@@ -22,7 +22,7 @@ export function fieldPathCompletionList(document: TextDocument, streamEntry: AST
   };
 }
 
-export function fieldPathHoverAt(streamEntry: ASTNode | undefined, offset: number): Hover | undefined {
-  const text = streamEntry && fieldPathHover(streamEntry, offset);
-  return text ? { contents: { kind: MarkupKind.Markdown, value: text } } : undefined;
+/** Markdown about the field path under `offset` (the server adds the property's documentation). */
+export function fieldPathHoverAt(streamEntry: ASTNode | undefined, offset: number): string | undefined {
+  return streamEntry && fieldPathHover(streamEntry, offset);
 }

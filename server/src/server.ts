@@ -10,7 +10,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import type { ClientCapabilities, LanguageService } from 'vscode-json-languageservice';
+import type { ASTNode, ClientCapabilities, LanguageService, PropertyASTNode } from 'vscode-json-languageservice';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { isConnectionDocument } from '../../core/language/documentFilter';
 import { normalizeServerUrl, parseServerUrl } from '../../core/api/serverUrl';
@@ -35,6 +35,12 @@ function asMarkdown(hover: Hover, lead?: string): Hover {
   const texts = parts.map((p) => (typeof p === 'string' ? p : p.value));
   const value = [lead ?? '', ...texts].filter((p) => p.trim() !== '').join('\n\n---\n\n');
   return { range: hover.range, contents: { kind: 'markdown', value } };
+}
+
+/** The nearest property whose value holds `node` (`cursorField` for a string inside its path). */
+function enclosingProperty(node: ASTNode | undefined): PropertyASTNode | undefined {
+  for (let at = node; at; at = at.parent) if (at.type === 'property' && at.valueNode && at.valueNode !== node) return at;
+  return undefined;
 }
 
 /** Completion ranges found in a view, moved to the file. */
@@ -191,10 +197,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const view = viewOf(params.textDocument.uri, params.position);
       if (!view) return null;
       const offset = view.document.offsetAt(view.position);
-      const fieldPath = fieldPathHoverAt(streamEntryAt(view.json.root, offset), offset);
-      if (fieldPath) return fieldPath;
-      const hover = await service.doHover(view.document, view.position, view.json);
       const node = view.json.getNodeFromOffset(offset);
+      const fieldPath = fieldPathHoverAt(streamEntryAt(view.json.root, offset), offset);
+      if (fieldPath) {
+        // The path's own facts first, then the documentation of the property that holds it.
+        const holder = enclosingProperty(node);
+        const documentation = holder && (await service.doHover(view.document, view.document.positionAt(holder.keyNode.offset + 1), view.json));
+        return asMarkdown({ contents: documentation ? documentation.contents : [] }, fieldPath);
+      }
+      const hover = await service.doHover(view.document, view.position, view.json);
       const lead = await resources.withCancellation(view.document.uri, token, () => hoverLead(view.document.uri, node, resources));
       return hover && asMarkdown({ ...hover, range: hover.range && view.toFile(hover.range) }, lead);
     }),

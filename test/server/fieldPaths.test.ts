@@ -59,7 +59,23 @@ describe('field paths over stdio', () => {
   it('hovers a primary key path with its type and role', async () => {
     const keyAt = positionAt(text.indexOf('"id"', text.indexOf('"primaryKey"')) + 1);
     const hover = await client.hover(uri, keyAt.line, keyAt.character);
-    assert.equal((hover?.contents as MarkupContent).value, "**`id`**: integer | null — the source's primary key");
+    const value = (hover?.contents as MarkupContent).value;
+    // The path's facts first, then the documentation of `primaryKey` itself (not replaced by them).
+    const [facts, documentation] = value.split('\n\n---\n\n');
+    assert.equal(facts, "**`id`**: integer | null — the source's primary key");
+    assert.match(documentation ?? '', /The \*\*primary key\*\* used to deduplicate/);
+  });
+
+  it('hovers a nested cursor path: its type, then the documentation of `cursorField`', async () => {
+    const nestedText = text.replace('"cursorField": [\n            "updated_at"\n          ]', '"cursorField": ["user", "login"]');
+    const nestedUri = 'file:///work/nested-hover.connection.json';
+    await client.open(nestedUri, nestedText);
+    const offset = nestedText.lastIndexOf('"login"') + 2;
+    const lines = nestedText.slice(0, offset).split('\n');
+    const hover = await client.hover(nestedUri, lines.length - 1, lines[lines.length - 1].length);
+    const [facts, documentation] = (hover?.contents as MarkupContent).value.split('\n\n---\n\n');
+    assert.equal(facts, '**`user.login`**: string | null');
+    assert.match(documentation ?? '', /Path to the \*\*cursor field\*\*/);
   });
 
   it('completes `"cursorField": |` and `"primaryKey": |` (no value yet) with whole values', async () => {

@@ -35,6 +35,10 @@ interface CacheEntry {
   /** Requests still waiting for the lookup; when the last one is cancelled, so is the lookup. */
   waiting: number;
   lookup: CancellationTokenSource;
+  /** Asked for validation: the client does not offer the consent prompt for it. */
+  quiet: boolean;
+  /** Set once the lookup answered with lists. */
+  succeeded?: boolean;
 }
 
 const CANCELLED: AirbyteResourcesResult = { ok: false, reason: 'cancelled' };
@@ -80,14 +84,19 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
     if (!server) return { ok: false, reason: 'no usable airbyte.serverUrl for this document' };
     if (token?.isCancellationRequested) return CANCELLED;
     let entry = this.cache.get(server);
-    if (!entry || Date.now() - entry.at > CACHE_MS) {
+    // A user's request does not join a quiet lookup still under way: that one would refuse
+    // without the client offering to allow lookups.
+    if (!entry || Date.now() - entry.at > CACHE_MS || (entry.quiet && !quiet && !entry.succeeded)) {
       const lookup = new CancellationTokenSource();
       entry = {
         at: Date.now(),
         lookup,
         waiting: 0,
+        quiet,
         result: this.source.fetch(uri, lookup.token, quiet).catch((e) => ({ ok: false as const, reason: String(e?.message ?? e) })),
       };
+      const created = entry;
+      void created.result.then((result) => (created.succeeded = result.ok));
       this.cache.set(server, entry);
     }
     const result = await this.waitFor(entry, token);

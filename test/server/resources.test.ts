@@ -68,7 +68,8 @@ describe('ids from the Airbyte server, per document', () => {
   it("each document gets its own server's ids; the request names the document", async () => {
     assert.ok((await labelsAt('file:///a/one.connection.json', '{\n  "sourceId": ""\n}')).includes('Source on A'));
     assert.ok((await labelsAt('file:///b/two.connection.json', '{\n  "sourceId": ""\n}')).includes('Source on B'));
-    assert.deepEqual(asked, ['file:///a/one.connection.json', 'file:///b/two.connection.json']);
+    // Opening a document also looks its lists up quietly (for validation): each document asks for itself.
+    assert.deepEqual([...new Set(asked)], ['file:///a/one.connection.json', 'file:///b/two.connection.json']);
   });
 
   it('the lists are cached per server: another spelling of the same server asks nothing', async () => {

@@ -92,6 +92,42 @@ describe('validation with the server data the editor already allows', () => {
   });
 });
 
+describe('a quiet lookup under way and a user request', () => {
+  let client: LspTestClient;
+  const asked: AirbyteResourcesParams[] = [];
+  let release!: () => void;
+  let quietArrived!: () => void;
+  const quietAsked = new Promise<void>((resolve) => (quietArrived = resolve));
+  before(async () => {
+    client = new LspTestClient();
+    client.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'airbyte.serverUrl' ? 'http://127.0.0.1:8000/api' : null)),
+    );
+    client.connection.onRequest('airbyte/resources', (params: AirbyteResourcesParams): AirbyteResourcesResult | Promise<AirbyteResourcesResult> => {
+      asked.push(params);
+      const refusal: AirbyteResourcesResult = { ok: false, reason: 'lookups on this server are not allowed yet', needsPermission: true, serverUrl: 'http://127.0.0.1:8000/api' };
+      if (!params.quiet) return refusal;
+      quietArrived();
+      return new Promise((resolve) => (release = () => resolve(refusal)));
+    });
+    await client.initialize({ airbyteResources: true });
+  });
+  after(() => {
+    release?.();
+    return client.stop();
+  });
+
+  it('a completion does not wait on the quiet lookup: it asks itself, so the editor may offer to allow lookups', { timeout: 30_000 }, async () => {
+    const uri = 'file:///q/ids.connection.json';
+    const text = '{\n  "sourceId": ""\n}';
+    await client.open(uri, text);
+    await quietAsked;
+    const list = await client.completion(uri, 1, 15);
+    assert.deepEqual(asked.map((p) => p.quiet ?? false), [true, false]);
+    assert.ok((list?.items ?? []).some((i: { label: string }) => i.label.startsWith('Allow lookups')), JSON.stringify(list?.items.map((i: { label: string }) => i.label)));
+  });
+});
+
 describe('validation without server data', () => {
   let client: LspTestClient;
   before(async () => {

@@ -27,19 +27,19 @@ export const ENTRY_SUFFIX = ']}}';
 const SYNTAX_CODES = new Set(['json-syntax', 'comment', 'trailing-comma', 'too-deep', 'empty-file']);
 
 /** A diagnostic with its range as offsets relative to the text it was found in. */
-interface PlacedDiagnostic {
+export interface PlacedDiagnostic {
   start: number;
   end: number;
   diagnostic: Diagnostic;
 }
 
-interface TextResult {
+export interface TextResult {
   diagnostics: PlacedDiagnostic[];
   /** A syntax problem: the whole file must be validated at once. */
   broken: boolean;
 }
 
-interface EntryResult extends TextResult {
+export interface EntryResult extends TextResult {
   index: StreamIndexEntry;
   /** Size of the entry as Create Connection sends it (compacted UTF-8), computed when needed. */
   bytes?: number;
@@ -51,6 +51,16 @@ interface HeaderResult extends TextResult {
   text: string | undefined;
   bytes?: number;
 }
+
+/**
+ * Validates entries on another thread (same code, same results): an open validates every entry,
+ * and on a machine with two cores half of them can be validated at the same time. `withBytes`:
+ * also compute each entry's compacted size (the 413 check of a large file needs it).
+ */
+export type EntryHelper = (texts: string[], withBytes: boolean) => Promise<EntryResult[]>;
+
+/** Fewer entries to validate than this are not worth sending to a helper. */
+const HELPER_MIN_ENTRIES = 64;
 
 export class IncrementalValidation {
   private text: ChunkedText;
@@ -65,6 +75,7 @@ export class IncrementalValidation {
     readonly uri: string,
     public version: number,
     text: string,
+    private readonly helper?: EntryHelper,
   ) {
     this.text = new ChunkedText(text);
     this.layout = scanLayout(text);
@@ -116,14 +127,22 @@ export class IncrementalValidation {
 
     const count = layout.starts.length;
     this.entries.length = count;
-    for (let i = 0; i < count; i++) {
-      let result = this.entries[i];
-      if (!result) {
-        result = await this.validateEntry(text.slice(layout.starts[i], layout.ends[i]));
-        this.entries[i] = result;
+    const missing: number[] = [];
+    for (let i = 0; i < count; i++) if (!this.entries[i]) missing.push(i);
+    const withBytes = this.needsBodySize(layout);
+    // Many entries to validate (an open): the helper takes the second half meanwhile.
+    const remote = this.helper && missing.length >= HELPER_MIN_ENTRIES ? missing.splice(missing.length >> 1) : [];
+    const remoteResults = remote.length > 0 ? this.helper!(remote.map((i) => text.slice(layout.starts[i], layout.ends[i])), withBytes).catch(() => undefined) : undefined;
+    for (const i of missing) this.entries[i] = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes);
+    if (remote.length > 0) {
+      const results = await remoteResults;
+      for (let k = 0; k < remote.length; k++) {
+        const i = remote[k];
+        // The helper failed (it died, or answered something else): validate here instead.
+        this.entries[i] = results?.length === remote.length ? results[k] : await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes);
       }
-      if (result.broken) return this.validateWhole();
     }
+    for (let i = 0; i < count; i++) if (this.entries[i]!.broken) return this.validateWhole();
     try {
       return this.assemble(layout);
     } catch {
@@ -167,7 +186,7 @@ export class IncrementalValidation {
    * header with an empty streams array plus each entry and the commas between them.
    */
   private bodySize(layout: CatalogLayout): ReturnType<typeof tooLargeProblem> {
-    if (layout.arrayOpen < 0 || this.text.length * 3 <= MAX_REQUEST_BYTES) return undefined; // judged by the header run, or cannot exceed
+    if (!this.needsBodySize(layout)) return undefined;
     const header = this.header!;
     header.bytes ??= compactBytes(header.text!);
     let sent = header.bytes + Math.max(0, layout.starts.length - 1);
@@ -179,34 +198,48 @@ export class IncrementalValidation {
     return tooLargeProblem(sent);
   }
 
-  private async validateEntry(entryText: string): Promise<EntryResult> {
-    const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + entryText + ENTRY_SUFFIX);
-    const parsed = this.service.parseJSONDocument(tiny);
-    const result = await this.validateDocument(tiny, ENTRY_PREFIX.length, ENTRY_PREFIX.length + entryText.length, parsed);
-    const node = parsed.getNodeFromOffset(ENTRY_PREFIX.length);
-    const index: StreamIndexEntry = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? detach(streamIndexEntry(node), ENTRY_PREFIX.length) : { configured: false, namespace: '', selected: false };
-    return { ...result, index };
+  /** Whether the 413 check needs the parts' sizes (a file that could exceed the limit, with a streams array). */
+  private needsBodySize(layout: CatalogLayout): boolean {
+    return layout.arrayOpen >= 0 && this.text.length * 3 > MAX_REQUEST_BYTES;
   }
 
   /** `whole`: the text is the whole file (no streams array), so it judges its own size. */
   private validateText(text: string, from: number, to: number, whole: boolean): Promise<TextResult> {
-    return this.validateDocument(TextDocument.create('file:///header.connection.json', 'airbyte-connection', 0, text), from, to, undefined, whole);
+    return validateDocument(this.service, TextDocument.create('file:///header.connection.json', 'airbyte-connection', 0, text), from, to, undefined, whole);
   }
+}
 
-  /** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
-  private async validateDocument(document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false): Promise<TextResult> {
-    const diagnostics = await validateConnection(this.service, document, parsed, undefined, { nestingChecked: true, skipBodySize: !whole });
-    const kept: PlacedDiagnostic[] = [];
-    let broken = false;
-    for (const diagnostic of diagnostics) {
-      if (SYNTAX_CODES.has(String(diagnostic.code))) broken = true;
-      const start = document.offsetAt(diagnostic.range.start);
-      if (start < from || start >= to) continue;
-      const end = Math.min(document.offsetAt(diagnostic.range.end), to);
-      kept.push({ start: start - from, end: end - from, diagnostic });
+/** One stream entry's problems and index entry, found in a tiny document holding only it. */
+export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false): Promise<EntryResult> {
+  const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + entryText + ENTRY_SUFFIX);
+  const parsed = service.parseJSONDocument(tiny);
+  const result = await validateDocument(service, tiny, ENTRY_PREFIX.length, ENTRY_PREFIX.length + entryText.length, parsed);
+  const node = parsed.getNodeFromOffset(ENTRY_PREFIX.length);
+  const index: StreamIndexEntry = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? detach(streamIndexEntry(node), ENTRY_PREFIX.length) : { configured: false, namespace: '', selected: false };
+  const entry: EntryResult = { ...result, index };
+  if (withBytes && !result.broken) {
+    try {
+      entry.bytes = compactBytes(entryText);
+    } catch {
+      // JSON.parse refuses what the parser took: assemble() will judge the file whole
     }
-    return { diagnostics: kept, broken };
   }
+  return entry;
+}
+
+/** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
+async function validateDocument(service: LanguageService, document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false): Promise<TextResult> {
+  const diagnostics = await validateConnection(service, document, parsed, undefined, { nestingChecked: true, skipBodySize: !whole });
+  const kept: PlacedDiagnostic[] = [];
+  let broken = false;
+  for (const diagnostic of diagnostics) {
+    if (SYNTAX_CODES.has(String(diagnostic.code))) broken = true;
+    const start = document.offsetAt(diagnostic.range.start);
+    if (start < from || start >= to) continue;
+    const end = Math.min(document.offsetAt(diagnostic.range.end), to);
+    kept.push({ start: start - from, end: end - from, diagnostic });
+  }
+  return { diagnostics: kept, broken };
 }
 
 /** Index entry with offsets relative to the entry, holding no reference to the syntax tree. */

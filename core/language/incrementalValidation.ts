@@ -13,6 +13,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-langua
 import { ChunkedText } from '../text/chunkedText';
 import { crossStreamProblems, streamIndexEntry, type Place, type StreamIndexEntry } from '../rules/crossStreamRules';
 import { scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
+import { compactSize } from './compactSize';
 import { MAX_REQUEST_BYTES, tooLargeProblem, utf8Length } from './bodySize';
 import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection } from './validateConnection';
 
@@ -219,12 +220,19 @@ export async function validateEntryText(service: LanguageService, entryText: str
   const entry: EntryResult = { ...result, index };
   if (withBytes && !result.broken) {
     try {
-      entry.bytes = compactBytes(entryText);
+      // From the tree just built when the parser saw plain JSON; otherwise as the body is sent.
+      entry.bytes = isPlainJson(parsed) && node?.offset === ENTRY_PREFIX.length ? compactSize(node) : compactBytes(entryText);
     } catch {
       // JSON.parse refuses what the parser took: assemble() will judge the file whole
     }
   }
   return entry;
+}
+
+/** The parser met no syntax error and no comment (fields the language service's type does not show). */
+function isPlainJson(parsed: ReturnType<LanguageService['parseJSONDocument']>): boolean {
+  const { syntaxErrors, comments } = parsed as unknown as { syntaxErrors?: unknown[]; comments?: unknown[] };
+  return syntaxErrors?.length === 0 && comments?.length === 0;
 }
 
 /** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */

@@ -24,12 +24,18 @@ export interface AirbyteResources {
 }
 
 /**
- * The lists, or why there are none. `needsPermission`: the user has not allowed lookups on this
- * server yet (hover says how to).
+ * The lists, or why there are none. `needsPermission`: the user has not allowed lookups on
+ * `serverUrl` (canonical form) yet; hover and completion offer to allow it.
  */
 export type AirbyteResourcesResult =
   | { ok: true; resources: AirbyteResources }
-  | { ok: false; reason: string; needsPermission?: boolean };
+  | { ok: false; reason: string; needsPermission?: boolean; serverUrl?: string };
+
+/**
+ * Client command offered by id completion before consent: runs `airbyte.allowServer` for the
+ * document and, once allowed, opens completion again. Argument: { uri: string }.
+ */
+export const ALLOW_LOOKUPS_AND_SUGGEST_COMMAND = 'airbyte.allowLookupsAndSuggest';
 
 export interface AirbyteResourcesParams {
   /** The document asking: its settings decide the server and credentials. */

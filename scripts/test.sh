@@ -2,7 +2,8 @@
 # `npm test`: everything, from a fresh clone. Installs what is missing (npm packages, the pinned
 # code-server and its Debian packages), builds, then runs, in order:
 #   type check -> unit tests -> standalone server over stdio -> extension-host suite in a real
-#   VS Code (code-server + headless Chromium) -> UI smoke test in the workbench.
+#   VS Code (code-server + headless Chromium) -> the same in Restricted Mode (workspace trust on,
+#   folder untrusted) -> UI smoke test in the workbench.
 # Ends with one line "N passed, N failed" over all of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,9 @@ log "Extension-host suite in a real VS Code"
 set +e
 npm run --silent test:vscode 2>&1 | tee "$results/vscode.log"
 vscode_status=${PIPESTATUS[0]}
+log "Extension-host suite in Restricted Mode (an untrusted folder)"
+npm run --silent test:restricted 2>&1 | tee "$results/restricted.log"
+restricted_status=${PIPESTATUS[0]}
 log "UI smoke test (Playwright in the workbench)"
 npm run --silent test:ui 2>&1 | tee "$results/ui.log"
 ui_status=${PIPESTATUS[0]}
@@ -42,9 +46,10 @@ set -e
 
 # "N passed, M failed" of a runner's log: field 1 is N, field 3 is M; a missing line counts as a failure.
 summary() { grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1 | awk -v f="$2" -v d="$3" 'END { print (NR ? $f + 0 : d) }'; }
-passed=$(( ${node_pass:-0} + $(summary "$results/vscode.log" 1 0) + $(summary "$results/ui.log" 1 0) ))
-failed=$(( node_fail + $(summary "$results/vscode.log" 3 1) + $(summary "$results/ui.log" 3 1) ))
+passed=$(( ${node_pass:-0} + $(summary "$results/vscode.log" 1 0) + $(summary "$results/restricted.log" 1 0) + $(summary "$results/ui.log" 1 0) ))
+failed=$(( node_fail + $(summary "$results/vscode.log" 3 1) + $(summary "$results/restricted.log" 3 1) + $(summary "$results/ui.log" 3 1) ))
 [ "$vscode_status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+[ "$restricted_status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 [ "$ui_status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
 
 echo

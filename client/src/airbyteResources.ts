@@ -35,7 +35,8 @@ export function createResourceFetcher(
     credentials.onDidChange(() => changed.fire(undefined)),
     trust.onDidChange(() => changed.fire(undefined)),
   );
-  const refuse = (reason: string, needsPermission = false): AirbyteResourcesResult => ({ ok: false, reason: scrub(reason), needsPermission });
+  const refuse = (reason: string, needsPermissionOn?: string): AirbyteResourcesResult =>
+    needsPermissionOn ? { ok: false, reason: scrub(reason), needsPermission: true, serverUrl: needsPermissionOn } : { ok: false, reason: scrub(reason) };
 
   return {
     onDidChange: changed.event,
@@ -51,7 +52,7 @@ export function createResourceFetcher(
       if (!permission.ok) {
         log.info(`Ids for completion not looked up: ${permission.reason}.`);
         trust.offerLookups(settings, permission, params.uri);
-        return refuse(permission.reason, true);
+        return refuse(permission.reason, settings.serverKey);
       }
       const auth = await resolveAuth(credentials, settings);
       if (!auth.ok) return refuse(auth.message);

@@ -5,9 +5,9 @@
 // servers). The lists are cached per server URL (canonical form), so documents on the same
 // server share them.
 import type { JSONWorkerContribution, MarkedString } from 'vscode-json-languageservice';
-import { CompletionItemKind } from 'vscode-json-languageservice';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-json-languageservice';
 import { CancellationTokenSource, type CancellationToken } from 'vscode-languageserver';
-import type { AirbyteResourceSummary, AirbyteResourcesResult } from '../../core/protocol';
+import { ALLOW_LOOKUPS_AND_SUGGEST_COMMAND, type AirbyteResourceSummary, type AirbyteResourcesResult } from '../../core/protocol';
 
 export interface ResourceSource {
   /** The canonical server URL configured for the document (cheap: no network). */
@@ -108,7 +108,10 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
     const kind = location.length === 0 ? KIND_OF.get(propertyKey) : undefined;
     if (!kind) return;
     const fetched = await this.resources(uri);
-    if (!fetched.ok) return;
+    if (!fetched.ok) {
+      if (fetched.needsPermission) result.add(allowLookupsItem(uri, fetched.serverUrl, fetched.reason));
+      return;
+    }
     const noun = kind === 'sources' ? 'source' : 'destination';
     for (const resource of fetched.resources[kind]) {
       result.add({
@@ -153,6 +156,27 @@ export class AirbyteResourceContribution implements JSONWorkerContribution {
   collectDefaultCompletions(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/**
+ * Offered in place of the ids while the user has not allowed lookups on the server: choosing it
+ * asks (the consent command's modal) and then opens completion again. It leaves an empty string
+ * with the cursor inside, where the ids will be listed.
+ */
+function allowLookupsItem(uri: string, serverUrl: string | undefined, reason: string) {
+  const server = serverUrl ?? "this folder's server";
+  return {
+    label: `Allow lookups on ${server}…`,
+    kind: CompletionItemKind.Event,
+    insertText: '"$1"',
+    insertTextFormat: InsertTextFormat.Snippet,
+    // Shown whatever the user has typed so far: the ids it stands for would be too.
+    filterText: '"',
+    detail: 'Airbyte: nothing is sent until you allow it',
+    documentation: `Ids are not looked up: ${reason}. Choosing this asks whether to allow lookups (with your credentials) on ${server}, then lists its ids.`,
+    sortText: '~allow',
+    command: { title: 'Allow Lookups', command: ALLOW_LOOKUPS_AND_SUGGEST_COMMAND, arguments: [{ uri }] },
+  };
 }
 
 function describeResource(resource: AirbyteResourceSummary, noun: string, serverUrl: string): string {

@@ -5,6 +5,9 @@
 //   npm run build && node --import tsx test/runner/runInCodeServer.ts
 //
 // Env: AIRBYTE_TEST_GREP (mocha grep), AIRBYTE_TEST_VERBOSE=1 (echo the browser console too).
+//
+// `--restricted`: workspace trust on and the fixtures folder left untrusted (Restricted Mode),
+// running only the Restricted Mode tests (test/suite/restricted.test.ts).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,10 +16,12 @@ import { freePort, waitForHttp } from './network';
 import { extensionMain, fixturesFolder, projectRoot, requireFiles, suiteEntry, vscodeServerMain } from './paths';
 import { onCleanup, runMain, start } from './processes';
 import { followFile, printReport, waitForFile } from './report';
-import { TEST_SETTINGS, writeUserSettings } from './userData';
+import { RESTRICTED_MODE_SETTINGS, TEST_SETTINGS, writeUserSettings } from './userData';
 
 const SERVER_START_TIMEOUT_MS = 60_000;
 const SUITE_TIMEOUT_MS = 10 * 60_000;
+
+const restricted = process.argv.includes('--restricted');
 
 async function main(): Promise<number> {
   requireFiles([
@@ -30,7 +35,7 @@ async function main(): Promise<number> {
   const userDataDir = path.join(scratch, 'user-data');
   const reportFile = path.join(scratch, 'report.json');
   const specLog = path.join(scratch, 'spec.log');
-  writeUserSettings(userDataDir, TEST_SETTINGS);
+  writeUserSettings(userDataDir, restricted ? RESTRICTED_MODE_SETTINGS : TEST_SETTINGS);
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -49,7 +54,14 @@ async function main(): Promise<number> {
     ],
     {
       cwd: projectRoot,
-      env: { ...process.env, AIRBYTE_TEST_REPORT: reportFile, AIRBYTE_TEST_LOG: specLog, VSCODE_CLI: undefined, ELECTRON_RUN_AS_NODE: undefined },
+      env: {
+        ...process.env,
+        AIRBYTE_TEST_REPORT: reportFile,
+        AIRBYTE_TEST_LOG: specLog,
+        AIRBYTE_TEST_SUITE: restricted ? 'restricted' : undefined,
+        VSCODE_CLI: undefined,
+        ELECTRON_RUN_AS_NODE: undefined,
+      },
       logFile: path.join(scratch, 'server.log'),
     },
   );
@@ -57,7 +69,7 @@ async function main(): Promise<number> {
   await waitForHttp(`${origin}/`, SERVER_START_TIMEOUT_MS, server.exited).catch((error: Error) => {
     throw new Error(`${error.message}\n${serverLogTail()}`);
   });
-  console.log(`VS Code server (code-server's) on ${origin}, up in ${Date.now() - startedAt} ms`);
+  console.log(`VS Code server (code-server's) on ${origin}, up in ${Date.now() - startedAt} ms${restricted ? ' (workspace trust on, folder untrusted)' : ''}`);
 
   const browser = await launchBrowser();
   const page = await browser.newPage();

@@ -19,3 +19,15 @@ export function writeUserSettings(userDataDir: string, settings: Record<string, 
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(folder, 'settings.json'), JSON.stringify(settings, null, 2));
 }
+
+/**
+ * For the Restricted Mode run: workspace trust on, and the fixtures folder (never trusted in a
+ * fresh user-data folder) stays untrusted without a startup dialog asking about it.
+ */
+export const RESTRICTED_MODE_SETTINGS = {
+  ...TEST_SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+};

@@ -14,6 +14,7 @@ const SERVER_OF: Record<string, string> = {
   'file:///b/': 'https://airbyte.example.com/api',
   'file:///c/': 'http://LOCALHOST:8000/api',
   'file:///slow/': 'https://slow.example.com/api',
+  'file:///consent/': 'https://consent.example.com/api',
 };
 const serverOf = (uri: string) => Object.entries(SERVER_OF).find(([prefix]) => uri.startsWith(prefix))?.[1];
 
@@ -44,6 +45,9 @@ describe('ids from the Airbyte server, per document', () => {
     slowArrived = new Promise((resolve) => (slowLookup = { arrived: resolve, cancelled: Promise.resolve() }));
     client.connection.onRequest('airbyte/resources', (params: AirbyteResourcesParams, token: CancellationToken) => {
       asked.push(params.uri);
+      if (params.uri.startsWith('file:///consent/')) {
+        return { ok: false, reason: 'not allowed yet', needsPermission: true, serverUrl: 'https://consent.example.com/api' };
+      }
       if (!params.uri.startsWith('file:///slow/')) return listsFor(params.uri);
       const cancelled = new Promise<AirbyteResourcesResult>((resolve) => token.onCancellationRequested(() => resolve({ ok: false, reason: 'cancelled' })));
       slowLookup!.cancelled = cancelled.then(() => undefined);
@@ -101,5 +105,20 @@ describe('ids from the Airbyte server, per document', () => {
     }
     assert.equal(asked.length, before, 'no lookup for those keys');
     assert.equal(client.stderr.includes('TypeError'), false, client.stderr);
+  });
+
+  it('before consent, id completion offers to allow the server, sorted last, leaving an empty string', async () => {
+    const uri = 'file:///consent/five.connection.json';
+    const text = '{\n  "sourceId": ""\n}';
+    await client.open(uri, text);
+    const at = positionOf(text, '""', 1);
+    const list = await client.completion(uri, at.line, at.character);
+    const items: CompletionItem[] = list?.items ?? [];
+    const offer = items.find((i) => i.label === 'Allow lookups on https://consent.example.com/api…');
+    assert.ok(offer, items.map((i) => i.label).join(', '));
+    assert.deepEqual(offer.command?.command, 'airbyte.allowLookupsAndSuggest');
+    assert.deepEqual(offer.command?.arguments, [{ uri }]);
+    assert.equal((offer.textEdit as { newText: string } | undefined)?.newText, '"$1"');
+    for (const other of items) if (other !== offer) assert.ok((other.sortText ?? other.label) < offer.sortText!, other.label);
   });
 });

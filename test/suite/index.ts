@@ -9,6 +9,11 @@ import { format } from 'util';
 import Mocha from 'mocha';
 
 const loadTestFiles = async (): Promise<void> => {
+  // The Restricted Mode run (runInCodeServer --restricted) has a workspace of its own kind.
+  if (process.env.AIRBYTE_TEST_SUITE === 'restricted') {
+    await import('./restricted.test');
+    return;
+  }
   await import('./activation.test'); // first: it needs the extension not yet activated
   await import('./languageFeatures.test');
   await import('./createConnection.test');

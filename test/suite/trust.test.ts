@@ -175,6 +175,39 @@ suite('Trust, credentials and bounded I/O', () => {
     }
   });
 
+  test('before consent, id completion offers to allow the server (sorted last), and choosing it lists the ids', async () => {
+    const recorder = await startRecorder({ target: airbyte.url });
+    const document = await vscode.workspace.openTextDocument({ language: 'airbyte-connection', content: '{\n  "sourceId": ""\n}' });
+    try {
+      await setUserSetting('serverUrl', undefined);
+      await setFolderSetting('serverUrl', recorder.url);
+      await vscode.window.showTextDocument(document);
+      const inValue = new vscode.Position(1, 15);
+
+      const before = await complete(document.uri, inValue);
+      const offer = before?.items.find((i) => labels({ items: [i] } as vscode.CompletionList)[0].startsWith('Allow lookups on '));
+      assert.ok(offer, `no offer to allow lookups among ${JSON.stringify(labels(before))}`);
+      assert.ok(labels({ items: [offer] } as vscode.CompletionList)[0].includes(`:${recorder.port}/api`), `the offer names the server: ${labels({ items: [offer] } as vscode.CompletionList)[0]}`);
+      const sortKey = (i: vscode.CompletionItem) => i.sortText ?? labels({ items: [i] } as vscode.CompletionList)[0];
+      for (const other of before!.items) if (other !== offer) assert.ok(sortKey(other) < sortKey(offer), `${sortKey(other)} sorts after the offer`);
+      assert.ok(!labels(before).includes(POSTGRES));
+      assert.strictEqual(recorder.requests.length, 0, 'requests reached the folder-chosen server before consent');
+
+      // Choosing it runs its command; `confirm: true` answers the modal as the user's "Allow" would.
+      assert.ok(offer.command, 'the offer has a command');
+      const [argument] = (offer.command.arguments ?? []) as [{ uri: string }];
+      assert.strictEqual(argument?.uri, document.uri.toString());
+      assert.strictEqual(await vscode.commands.executeCommand(offer.command.command, { ...argument, confirm: true }), true);
+      const after = await retry(() => complete(document.uri, inValue), (list) => labels(list).includes(POSTGRES), { what: 'ids after choosing the offer' });
+      assert.ok(!labels(after).some((l) => l.startsWith('Allow lookups on ')), 'the offer is gone once allowed');
+      assert.ok(recorder.requests.length > 0);
+    } finally {
+      await vscode.commands.executeCommand('airbyte.revokeServerPermissions', { uri: document.uri.toString() });
+      await setFolderSetting('serverUrl', undefined);
+      await recorder.close();
+    }
+  });
+
   test('a password planted in the server URL appears in no message, diagnostic or log file', async () => {
     const planted = 'Planted-Pa55-q7x2';
     const recorder = await startRecorder({ target: airbyte.url });

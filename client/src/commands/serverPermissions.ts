@@ -1,10 +1,12 @@
-// `airbyte.allowServer` and `airbyte.revokeServerPermissions`: the user's say over which servers
+// `airbyte.allowServer` and `airbyte.revokeServerPermissions` (and the completion item's
+// `airbyte.allowLookupsAndSuggest`): the user's say over which servers
 // get automatic lookups (id completion, hover) and which get credentials over plain HTTP.
 //
 // Argument (optional): { uri?: string, confirm?: boolean, plainHttp?: boolean }. `uri` names the
 // document whose server is meant (default: the active editor's); `confirm` and `plainHttp`
 // answer the modal questions in advance (tests, scripts). Both return whether anything changed.
 import * as vscode from 'vscode';
+import { ALLOW_LOOKUPS_AND_SUGGEST_COMMAND } from '../../../core/protocol';
 import { scrub, showError, showInfo } from '../airbyte/scrubbing';
 import { ALLOW_SERVER_COMMAND } from '../airbyte/serverTrust';
 import { readAirbyteSettings } from '../airbyte/settings';
@@ -22,6 +24,12 @@ interface PermissionArgs {
 export function register(context: vscode.ExtensionContext, deps: CommandDeps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(ALLOW_SERVER_COMMAND, (args?: unknown) => allowServer(deps, readArgs(args))),
+    // Chosen from id completion before consent: ask, then list the ids where the item was.
+    vscode.commands.registerCommand(ALLOW_LOOKUPS_AND_SUGGEST_COMMAND, async (args?: unknown) => {
+      const allowed = await allowServer(deps, readArgs(args));
+      if (allowed) await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      return allowed;
+    }),
     vscode.commands.registerCommand(REVOKE_SERVER_COMMAND, async (args?: unknown) => {
       const settings = readAirbyteSettings(readArgs(args).uri ?? vscode.window.activeTextEditor?.document.uri);
       const had = await deps.trust.revoke(settings.serverKey);

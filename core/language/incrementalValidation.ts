@@ -15,6 +15,7 @@ import { serverFactsFor, type ServerFacts, type SourceWorkspaces } from '../rule
 import { crossStreamProblems, streamIndexEntry, type Place, type StreamIndexEntry } from '../rules/crossStreamRules';
 import { scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
 import { checkNesting } from './nestingGuard';
+import { compactSize } from './compactSize';
 import { MAX_REQUEST_BYTES, tooLargeProblem, utf8Length } from './bodySize';
 import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection } from './validateConnection';
 
@@ -127,10 +128,11 @@ export class IncrementalValidation {
 
     const count = layout.starts.length;
     this.entries.length = count;
+    const withBytes = this.needsBodySize(layout);
     for (let i = 0; i < count; i++) {
       let result = this.entries[i];
       if (!result) {
-        result = await this.validateEntry(text.slice(layout.starts[i], layout.ends[i]));
+        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes);
         this.entries[i] = result;
       }
       if (result.broken) return this.validateWhole();
@@ -181,7 +183,7 @@ export class IncrementalValidation {
    * header with an empty streams array plus each entry and the commas between them.
    */
   private bodySize(layout: CatalogLayout): ReturnType<typeof tooLargeProblem> {
-    if (layout.arrayOpen < 0 || this.text.length * 3 <= MAX_REQUEST_BYTES) return undefined; // judged by the header run, or cannot exceed
+    if (!this.needsBodySize(layout)) return undefined;
     const header = this.header!;
     header.bytes ??= compactBytes(header.text!);
     let sent = header.bytes + Math.max(0, layout.starts.length - 1);
@@ -193,36 +195,57 @@ export class IncrementalValidation {
     return tooLargeProblem(sent);
   }
 
-  private async validateEntry(entryText: string): Promise<EntryResult> {
-    const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + entryText + ENTRY_SUFFIX);
-    const parsed = this.service.parseJSONDocument(tiny);
-    const result = await this.validateDocument(tiny, ENTRY_PREFIX.length, ENTRY_PREFIX.length + entryText.length, parsed);
-    const node = parsed.getNodeFromOffset(ENTRY_PREFIX.length);
-    const index: StreamIndexEntry = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? detach(streamIndexEntry(node), ENTRY_PREFIX.length) : { configured: false, namespace: '', selected: false };
-    return { ...result, index };
+  /** Whether the 413 check needs the parts' sizes (a file that could exceed the limit, with a streams array). */
+  private needsBodySize(layout: CatalogLayout): boolean {
+    return layout.arrayOpen >= 0 && this.text.length * 3 > MAX_REQUEST_BYTES;
   }
 
   /** `whole`: the text is the whole file (no streams array), so it judges its own size. */
   private validateText(text: string, from: number, to: number, whole: boolean): Promise<TextResult> {
     const document = TextDocument.create('file:///header.connection.json', 'airbyte-connection', 0, text);
     const parsed = this.sourceWorkspaces ? this.service.parseJSONDocument(document) : undefined;
-    return this.validateDocument(document, from, to, parsed, whole, serverFactsFor(parsed?.root, this.sourceWorkspaces));
+    return validateDocument(this.service, document, from, to, parsed, whole, serverFactsFor(parsed?.root, this.sourceWorkspaces));
   }
+}
 
-  /** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
-  private async validateDocument(document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false, server?: ServerFacts): Promise<TextResult> {
-    const diagnostics = await validateConnection(this.service, document, parsed, server, { nestingChecked: true, skipBodySize: !whole });
-    const kept: PlacedDiagnostic[] = [];
-    let broken = false;
-    for (const diagnostic of diagnostics) {
-      if (SYNTAX_CODES.has(String(diagnostic.code))) broken = true;
-      const start = document.offsetAt(diagnostic.range.start);
-      if (start < from || start >= to) continue;
-      const end = Math.min(document.offsetAt(diagnostic.range.end), to);
-      kept.push({ start: start - from, end: end - from, diagnostic });
+/** One stream entry's problems and index entry, found in a tiny document holding only it. */
+export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false): Promise<EntryResult> {
+  const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + entryText + ENTRY_SUFFIX);
+  const parsed = service.parseJSONDocument(tiny);
+  const result = await validateDocument(service, tiny, ENTRY_PREFIX.length, ENTRY_PREFIX.length + entryText.length, parsed);
+  const node = parsed.getNodeFromOffset(ENTRY_PREFIX.length);
+  const index: StreamIndexEntry = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? detach(streamIndexEntry(node), ENTRY_PREFIX.length) : { configured: false, namespace: '', selected: false };
+  const entry: EntryResult = { ...result, index };
+  if (withBytes && !result.broken) {
+    try {
+      // From the tree just built when the parser saw plain JSON; otherwise as the body is sent.
+      entry.bytes = isPlainJson(parsed) && node?.offset === ENTRY_PREFIX.length ? compactSize(node) : compactBytes(entryText);
+    } catch {
+      // JSON.parse refuses what the parser took: assemble() will judge the file whole
     }
-    return { diagnostics: kept, broken };
   }
+  return entry;
+}
+
+/** The parser met no syntax error and no comment (fields the language service's type does not show). */
+function isPlainJson(parsed: ReturnType<LanguageService['parseJSONDocument']>): boolean {
+  const { syntaxErrors, comments } = parsed as unknown as { syntaxErrors?: unknown[]; comments?: unknown[] };
+  return syntaxErrors?.length === 0 && comments?.length === 0;
+}
+
+/** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
+async function validateDocument(service: LanguageService, document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false, server?: ServerFacts): Promise<TextResult> {
+  const diagnostics = await validateConnection(service, document, parsed, server, { nestingChecked: true, skipBodySize: !whole });
+  const kept: PlacedDiagnostic[] = [];
+  let broken = false;
+  for (const diagnostic of diagnostics) {
+    if (SYNTAX_CODES.has(String(diagnostic.code))) broken = true;
+    const start = document.offsetAt(diagnostic.range.start);
+    if (start < from || start >= to) continue;
+    const end = Math.min(document.offsetAt(diagnostic.range.end), to);
+    kept.push({ start: start - from, end: end - from, diagnostic });
+  }
+  return { diagnostics: kept, broken };
 }
 
 /** Index entry with offsets relative to the entry, holding no reference to the syntax tree. */

@@ -9,6 +9,7 @@ import { resolveAuth } from './credentials';
 import { scrubber, showError, showInfo } from './scrubbing';
 import { apiLogSink, SHOW_LOG } from './log';
 import { openSetting, readAirbyteSettings, type AirbyteSettings } from './settings';
+import { withAbortSignal } from './abortSignal';
 
 export const DISCOVER_TIMEOUT_SETTING = 'airbyte.discoverTimeoutSeconds';
 const DEFAULT_DISCOVER_TIMEOUT_SECONDS = 600;
@@ -143,20 +144,6 @@ export function showFailure(
   return text;
 }
 
-/** Runs `work` with a signal that aborts when any of the tokens is cancelled. */
-export async function withAbortSignal<T>(tokens: (vscode.CancellationToken | undefined)[], work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const subscriptions = tokens.flatMap((token) => {
-    if (!token) return [];
-    if (token.isCancellationRequested) controller.abort();
-    return [token.onCancellationRequested(() => controller.abort())];
-  });
-  try {
-    return await work(controller.signal);
-  } finally {
-    subscriptions.forEach((s) => s.dispose());
-  }
-}
 
 export function isCancellationToken(value: unknown): value is vscode.CancellationToken {
   return (

@@ -19,6 +19,7 @@ import { scrub, scrubbedError, scrubber, showError, showInfo, showWarning } from
 import { describeFailure, type FailureAction } from '../airbyte/failureMessage';
 import { apiLogSink, SHOW_LOG } from '../airbyte/log';
 import { openSetting, readAirbyteSettings, type AirbyteSettings } from '../airbyte/settings';
+import { withAbortSignal } from '../airbyte/abortSignal';
 import type { CommandDeps } from './deps';
 import { SET_CREDENTIALS_COMMAND } from './setCredentials';
 
@@ -258,23 +259,6 @@ function localFailure(deps: CommandDeps, kind: LocalFailureKind, message: string
   return { ok: false, kind, message: scrub(message) };
 }
 
-/** Runs `work` with a signal that aborts when any of the tokens is cancelled. */
-async function withAbortSignal<T>(
-  tokens: (vscode.CancellationToken | undefined)[],
-  work: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const controller = new AbortController();
-  const subscriptions = tokens.flatMap((token) => {
-    if (!token) return [];
-    if (token.isCancellationRequested) controller.abort();
-    return [token.onCancellationRequested(() => controller.abort())];
-  });
-  try {
-    return await work(controller.signal);
-  } finally {
-    subscriptions.forEach((s) => s.dispose());
-  }
-}
 
 function targetUri(target: unknown): vscode.Uri | undefined {
   if (target instanceof vscode.Uri) return target;

@@ -6,6 +6,8 @@ import type { Connection, TextDocumentContentChangeEvent } from 'vscode-language
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { updateLayout, scanLayout, type CatalogLayout } from '../../core/language/catalogLayout';
 import { ChunkedText } from '../../core/text/chunkedText';
+import { takePreloaded } from './preloadedTexts';
+import type { PreloadedText } from './validator';
 
 export class OpenDocument implements TextDocument {
   readonly text: ChunkedText;
@@ -93,8 +95,11 @@ export function countLinesWhenIdle(text: ChunkedText): void {
 }
 
 export interface OpenDocumentsEvents {
-  /** `text`: the text as opened (the document keeps it in chunks). */
-  onOpen(document: OpenDocument, text: string): void;
+  /**
+   * `text`: the text as opened (the document keeps it in chunks). `preloaded`: the transport
+   * already handed that text to the validator.
+   */
+  onOpen(document: OpenDocument, text: string, preloaded: PreloadedText | undefined): void;
   onChange(document: OpenDocument, changes: TextDocumentContentChangeEvent[]): void;
   onClose(document: OpenDocument): void;
 }
@@ -112,10 +117,11 @@ export class OpenDocuments {
   }
 
   listen(connection: Connection, events: OpenDocumentsEvents): void {
-    connection.onDidOpenTextDocument(({ textDocument: { uri, languageId, version, text } }) => {
+    connection.onDidOpenTextDocument(({ textDocument }) => {
+      const { uri, languageId, version, text } = textDocument;
       const document = new OpenDocument(uri, languageId, version, text, ++this.sessions);
       this.documents.set(uri, document);
-      events.onOpen(document, text);
+      events.onOpen(document, text, takePreloaded(textDocument));
       countLinesWhenIdle(document.text);
     });
     connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {

@@ -144,9 +144,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   // The validator gets its own copy of each served document and then only the edits.
   documents.listen(connection, {
-    onOpen(document, text) {
-      if (!served(document)) return;
-      validator.open(document.uri, document.version, document.session, text);
+    onOpen(document, text, preloaded) {
+      if (!served(document)) {
+        if (preloaded) validator.release?.(preloaded);
+        return;
+      }
+      validator.open(document.uri, document.version, document.session, text, undefined, preloaded);
       scheduler.schedule(document.uri, true);
       void serverData.refresh(document.uri);
     },

@@ -15,8 +15,22 @@ export interface DiagnosisResult {
   layout: CatalogLayout | undefined;
 }
 
+/**
+ * A document's text the validator was handed as raw bytes before the server had decoded it (a
+ * large didOpen, see node/slicedMessageReader.ts): `open` may then refer to it instead of
+ * sending the text again.
+ */
+export interface PreloadedText {
+  readonly id: number;
+}
+
 export interface DocumentValidator {
-  open(uri: string, version: number, session: number, text: string, sourceWorkspaces?: SourceWorkspaces): void;
+  /** `preloaded`: the same text, already handed over by `preload`. */
+  open(uri: string, version: number, session: number, text: string, sourceWorkspaces?: SourceWorkspaces, preloaded?: PreloadedText): void;
+  /** Hands over the JSON string literal at bytes [start, end) of `bytes` (its content, between the quotes). */
+  preload?(bytes: SharedArrayBuffer, start: number, end: number): PreloadedText;
+  /** A preloaded text no `open` will refer to. */
+  release?(preloaded: PreloadedText): void;
   /** The configured server's sources for the document (undefined: not known); diagnose again after it. */
   setSourceWorkspaces(uri: string, sourceWorkspaces: SourceWorkspaces | undefined): void;
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;

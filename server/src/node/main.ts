@@ -2,7 +2,12 @@
 // Any LSP client (VS Code, Neovim, Helix, Emacs) can start it this way.
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { isConnectionDocument } from '../../../core/language/documentFilter';
+import { markPreloaded } from '../preloadedTexts';
 import { startServer } from '../server';
+import type { DocumentValidator } from '../validator';
+import type { LargeMessage } from './slicedMessageReader';
+import { streamTransport } from './transport';
 import { createWorkerValidator } from './workerValidator';
 
 const VERSION = '0.1.0';
@@ -24,10 +29,29 @@ if (args.includes('--version')) {
 // Started with no transport flag (as some editors do): stdio.
 if (!args.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.push('--stdio');
 
-const connection = createConnection(ProposedFeatures.all);
+let validator: DocumentValidator | undefined;
+
+/** A large didOpen of a served document: the worker gets its bytes now and decodes the text itself. */
+function preloadDidOpen({ message, bytes, longStringAt }: LargeMessage): (() => void) | undefined {
+  const { method, params } = message as { method?: unknown; params?: { textDocument?: { uri?: unknown; languageId?: unknown } } };
+  const textDocument = params?.textDocument;
+  if (method !== 'textDocument/didOpen' || typeof textDocument !== 'object' || textDocument === null) return undefined;
+  const { uri, languageId } = textDocument;
+  const text = longStringAt(textDocument, 'text');
+  if (!text || !validator?.preload || typeof uri !== 'string' || !isConnectionDocument(uri, typeof languageId === 'string' ? languageId : '')) return undefined;
+  const preloaded = validator.preload(bytes, text.start, text.end);
+  markPreloaded(textDocument, preloaded);
+  return () => validator?.release?.(preloaded);
+}
+
+// Stream transports get a reader that decodes large messages in slices (see slicedMessageReader.ts).
+const transport = streamTransport(process.argv.slice(2), { onLargeMessage: preloadDidOpen });
+const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 // Messages on stdout would corrupt the protocol: route stray console output to the client log.
 console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));
 console.error = (...parts: unknown[]) => connection.console.error(parts.map(String).join(' '));
+console.info = console.debug = console.log;
+console.warn = (...parts: unknown[]) => connection.console.warn(parts.map(String).join(' '));
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${error.stack ?? error}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 
@@ -36,6 +60,6 @@ const watchdogMs = Number(process.env.AIRBYTE_LS_VALIDATION_TIMEOUT_MS) || 120_0
 
 startServer(connection, {
   createValidator: (openDocuments) =>
-    createWorkerValidator({ workerPath: path.join(__dirname, 'validationWorker.js'), openDocuments, watchdogMs, log: (m) => connection.console.log(m) }),
+    (validator = createWorkerValidator({ workerPath: path.join(__dirname, 'validationWorker.js'), openDocuments, watchdogMs, log: (m) => connection.console.log(m) })),
   version: VERSION,
 });

@@ -5,7 +5,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-json-languageservice';
 import type { SourceWorkspaces } from '../../../core/rules';
-import type { DiagnosisResult, DocumentValidator, ValidationMessage } from '../validator';
+import type { DiagnosisResult, DocumentValidator, PreloadedText, ValidationMessage } from '../validator';
+import type { WorkerMessage } from './workerMessages';
 
 interface Pending {
   resolve(result: unknown): void;
@@ -28,6 +29,9 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
   let replaced = false; // the next worker replaces one that died: it needs the open documents
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  /** Preloaded texts not yet opened, and the worker that holds each (a replacement does not). */
+  const preloads = new Map<number, Worker>();
+  let nextPreload = 1;
   let watchdog: NodeJS.Timeout | undefined;
 
   const stopWatchdog = () => {
@@ -78,7 +82,7 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
   };
 
   /** Sends `message`; a message about a document the replacement was just given is not needed. */
-  const send = (message: ValidationMessage): void => {
+  const send = (message: WorkerMessage): void => {
     if (!worker) {
       worker = create();
       if (replaced) {
@@ -96,8 +100,28 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
       send(message);
     });
 
+  /** Whether the current worker holds `preloaded` (then it is no longer waiting). */
+  const heldByWorker = (preloaded: PreloadedText | undefined): boolean => {
+    if (!preloaded) return false;
+    const holder = preloads.get(preloaded.id);
+    preloads.delete(preloaded.id);
+    return holder !== undefined && holder === worker;
+  };
+
   return {
-    open: (uri, version, session, text, sourceWorkspaces) => send({ kind: 'open', uri, version, session, text, sourceWorkspaces }),
+    open(uri, version, session, text, sourceWorkspaces, preloaded) {
+      if (heldByWorker(preloaded)) send({ kind: 'open', uri, version, session, preloaded: preloaded!.id, sourceWorkspaces });
+      else send({ kind: 'open', uri, version, session, text, sourceWorkspaces });
+    },
+    preload(bytes, start, end) {
+      const id = nextPreload++;
+      send({ kind: 'preload', id, bytes, start, end });
+      preloads.set(id, worker!);
+      return { id };
+    },
+    release(preloaded) {
+      if (heldByWorker(preloaded)) send({ kind: 'release', id: preloaded.id });
+    },
     setSourceWorkspaces: (uri, sourceWorkspaces) => send({ kind: 'sourceWorkspaces', uri, sourceWorkspaces }),
     change: (uri, version, changes) => send({ kind: 'change', uri, version, changes }),
     close: (uri) => send({ kind: 'close', uri }),

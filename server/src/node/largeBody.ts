@@ -1,0 +1,113 @@
+// A large JSON-RPC body decoded without blocking the thread for long: its long string literals
+// (a didOpen's text) are found by a byte scan, the rest (the message's small skeleton) is parsed
+// at once, and each long string is decoded a slice at a time (jsonStringSlices.ts). Anything
+// unexpected (invalid JSON, a long string used as a key) falls back to one plain JSON.parse of
+// the whole body, so the result and the errors are exactly vscode-jsonrpc's.
+import { randomBytes } from 'node:crypto';
+import { jsonStringPieces } from './jsonStringSlices';
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+/** Where a long string literal's content is in the body: bytes [start, end), between its quotes. */
+export interface LongString {
+  start: number;
+  end: number;
+}
+
+/** Where a long string sits in the parsed skeleton: `holder[key]`. */
+export interface LongStringSlot extends LongString {
+  holder: Record<string, unknown> | unknown[];
+  key: string | number;
+}
+
+export interface LargeBodyOptions {
+  /** Bytes scanned or decoded between two yields. */
+  sliceBytes: number;
+  /** A string literal at least this long (bytes) is decoded in slices. */
+  longStringBytes: number;
+  /** Lets other work run; resolves when it is this decode's turn again. */
+  yieldNow(): Promise<void>;
+}
+
+/** The long string literals of `body`, or undefined when the scan ends inside a string (not JSON). */
+export async function findLongStrings(body: Uint8Array, options: LargeBodyOptions): Promise<LongString[] | undefined> {
+  const found: LongString[] = [];
+  let inString = false;
+  let escaped = false;
+  let start = 0;
+  for (let from = 0; from < body.length; from += options.sliceBytes) {
+    const to = Math.min(body.length, from + options.sliceBytes);
+    for (let i = from; i < to; i++) {
+      const c = body[i];
+      if (!inString) {
+        if (c === QUOTE) {
+          inString = true;
+          start = i + 1;
+        }
+      } else if (escaped) escaped = false;
+      else if (c === BACKSLASH) escaped = true;
+      else if (c === QUOTE) {
+        inString = false;
+        if (i - start >= options.longStringBytes) found.push({ start, end: i });
+      }
+    }
+    if (to < body.length) await options.yieldNow();
+  }
+  return inString ? undefined : found;
+}
+
+/**
+ * The body parsed with each long string replaced by a unique placeholder, and where each
+ * placeholder ended up. Undefined when the skeleton is not the body's shape (then parse it whole).
+ */
+export function parseSkeleton(body: Buffer, strings: LongString[]): { message: unknown; slots: LongStringSlot[] } | undefined {
+  const nonce = randomBytes(9).toString('hex');
+  const placeholder = (k: number) => `\u0000${nonce}#${k}`;
+  let text = '';
+  let from = 0;
+  strings.forEach((s, k) => {
+    text += body.toString('utf8', from, s.start - 1) + JSON.stringify(placeholder(k));
+    from = s.end + 1;
+  });
+  text += body.toString('utf8', from, body.length);
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const slots: Array<LongStringSlot | undefined> = [];
+  let matches = 0;
+  const visit = (value: unknown) => {
+    if (value === null || typeof value !== 'object') return;
+    const entries: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (const [key, child] of entries) {
+      if (typeof child === 'string' && child.startsWith(`\u0000${nonce}#`)) {
+        const k = Number(child.slice(nonce.length + 2));
+        matches++;
+        if (strings[k] && child === placeholder(k) && !slots[k]) slots[k] = { ...strings[k], holder: value as LongStringSlot['holder'], key };
+      } else visit(child);
+    }
+  };
+  visit(message);
+  // Each placeholder exactly once, as a value: otherwise the skeleton does not mirror the body.
+  if (matches !== strings.length) return undefined;
+  const placed: LongStringSlot[] = [];
+  for (let k = 0; k < strings.length; k++) {
+    const slot = slots[k];
+    if (!slot) return undefined;
+    placed.push(slot);
+  }
+  return { message, slots: placed };
+}
+
+/** The long string's text, decoded a slice at a time with a yield between slices. */
+export async function decodeLongString(body: Uint8Array, s: LongString, options: LargeBodyOptions): Promise<string> {
+  const pieces: string[] = [];
+  for (const piece of jsonStringPieces(body, s.start, s.end, options.sliceBytes)) {
+    pieces.push(piece);
+    await options.yieldNow();
+  }
+  return pieces.join('');
+}

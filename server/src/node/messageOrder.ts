@@ -1,0 +1,47 @@
+// Which incoming message may be handled before earlier ones that are still being decoded (a
+// 30 MB didOpen takes a while to decode without blocking). The rule:
+//
+//   A message may overtake the messages ahead of it only when it is about one text document
+//   (`params.textDocument.uri`) and every message ahead of it is about another, single, text
+//   document. `$/cancelRequest` may overtake anything but the request it cancels.
+//
+// So everything about the same document, and everything not about one document (initialize,
+// shutdown, exit, configuration, responses, custom requests), keeps the order it was sent in;
+// a completion in a small file does not wait for the decode of another file's didOpen. LSP allows
+// this: answers may be reordered when that does not change them, and what this server answers
+// about one document never depends on another document's text.
+
+/** What the rule needs to know about one message. */
+export interface OrderKey {
+  /** `params.textDocument.uri`, when the message is about one text document. */
+  document?: string;
+  /** The id of a request (a message with a method and an id). */
+  requestId?: string | number;
+  /** The id a `$/cancelRequest` cancels. */
+  cancels?: string | number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function orderKeyOf(message: unknown): OrderKey {
+  if (!isRecord(message) || typeof message.method !== 'string') return {};
+  const params = message.params;
+  const id = message.id;
+  const requestId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
+  if (message.method === '$/cancelRequest') {
+    const cancels = isRecord(params) && (typeof params.id === 'string' || typeof params.id === 'number') ? params.id : undefined;
+    return cancels === undefined ? {} : { cancels };
+  }
+  const textDocument = isRecord(params) ? params.textDocument : undefined;
+  const document = isRecord(textDocument) && typeof textDocument.uri === 'string' ? textDocument.uri : undefined;
+  return { document, requestId };
+}
+
+/** Whether a message keyed `key` may be handled before all of `ahead` (the messages still waiting before it). */
+export function mayOvertake(key: OrderKey, ahead: readonly OrderKey[]): boolean {
+  if (key.cancels !== undefined) return ahead.every((a) => a.requestId !== key.cancels);
+  if (key.document === undefined) return false;
+  return ahead.every((a) => a.document !== undefined && a.document !== key.document);
+}

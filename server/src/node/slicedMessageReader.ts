@@ -1,0 +1,222 @@
+// The server's reader for stream transports (stdio, socket, pipe): vscode-jsonrpc's framing
+// (`Content-Length` headers, UTF-8 JSON bodies) with two differences for large bodies:
+// - the body's bytes are gathered in a SharedArrayBuffer as they arrive, and once the message's
+//   shape is known `onLargeMessage` may hand them to another thread (the validation worker
+//   decodes a didOpen's text itself, in parallel, instead of being posted the decoded string);
+// - the body is decoded a slice at a time (largeBody.ts), so the thread never stops for long,
+//   and later messages about other documents may be handled first (messageOrder.ts).
+// Small bodies are decoded at once, as vscode-jsonrpc does; errors are reported the same way.
+import type { Readable } from 'node:stream';
+import { AbstractMessageReader, Disposable, type DataCallback, type Message, type MessageReader } from 'vscode-jsonrpc/node';
+import { decodeLongString, findLongStrings, parseSkeleton, type LargeBodyOptions, type LongStringSlot } from './largeBody';
+import { mayOvertake, orderKeyOf, type OrderKey } from './messageOrder';
+
+/** A large message whose structure is parsed and whose long strings are not decoded yet. */
+export interface LargeMessage {
+  /** The message as it will be delivered, with placeholders where the long strings go. */
+  message: unknown;
+  /** The whole body, shared between threads. */
+  bytes: SharedArrayBuffer;
+  /** Where `holder[key]`'s long string is in `bytes`, when it is one. */
+  longStringAt(holder: object, key: string | number): { start: number; end: number } | undefined;
+}
+
+export interface SlicedMessageReaderOptions {
+  /** Bodies at least this long (bytes) are read into shared memory and decoded in slices. */
+  largeBodyBytes?: number;
+  /** Bytes scanned or decoded between two yields. */
+  sliceBytes?: number;
+  /** String literals at least this long (bytes) in a large body are decoded in slices. */
+  longStringBytes?: number;
+  /**
+   * Called once per large message, before its long strings are decoded on this thread. What it
+   * returns is called if that message object is not the one delivered after all (the body had to
+   * be parsed whole: a copy is delivered, or an error).
+   */
+  onLargeMessage?(large: LargeMessage): (() => void) | void;
+}
+
+interface Waiting {
+  key: OrderKey;
+  ready: boolean;
+  message?: unknown;
+  error?: Error;
+}
+
+type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Uint8Array });
+
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function headerError(headers: Map<string, string>): Error | number {
+  const contentLength = headers.get('content-length');
+  if (!contentLength) return new Error(`Header must provide a Content-Length property.\n${JSON.stringify(Object.fromEntries(headers))}`);
+  const length = parseInt(contentLength);
+  if (isNaN(length)) return new Error(`Content-Length value must be a number. Got ${contentLength}`);
+  return length;
+}
+
+function parseHeaders(text: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const line of text.split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon === -1) throw new Error(`Message header must separate key and value using ':'\n${line}`);
+    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+export class SlicedMessageReader extends AbstractMessageReader implements MessageReader {
+  private readonly largeBodyBytes: number;
+  private readonly decodeOptions: LargeBodyOptions;
+  private callback: DataCallback | undefined;
+  private header: Buffer | undefined;
+  private body: Body | undefined;
+  /** Messages not handled yet, in arrival order. */
+  private readonly waiting: Waiting[] = [];
+  /** Large bodies are decoded one after the other. */
+  private decoding: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly readable: Readable,
+    private readonly options: SlicedMessageReaderOptions = {},
+  ) {
+    super();
+    this.largeBodyBytes = options.largeBodyBytes ?? 1 << 20;
+    this.decodeOptions = { sliceBytes: options.sliceBytes ?? 1 << 20, longStringBytes: options.longStringBytes ?? 64 << 10, yieldNow };
+  }
+
+  listen(callback: DataCallback): Disposable {
+    this.callback = callback;
+    const onData = (chunk: Buffer | string) => this.onData(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    const onError = (error: Error) => this.fireError(error);
+    const onClose = () => this.fireClose();
+    this.readable.on('data', onData);
+    this.readable.on('error', onError);
+    this.readable.on('close', onClose);
+    return Disposable.create(() => {
+      this.readable.off('data', onData);
+      this.readable.off('error', onError);
+      this.readable.off('close', onClose);
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    let data = chunk;
+    try {
+      while (data.length > 0) {
+        if (!this.body) {
+          const joined = this.header ? Buffer.concat([this.header, data]) : data;
+          const end = joined.indexOf('\r\n\r\n');
+          if (end < 0) {
+            this.header = Buffer.from(joined); // a copy: `data` may be a view of a large chunk
+            return;
+          }
+          this.header = undefined;
+          data = joined.subarray(end + 4);
+          const length = headerError(parseHeaders(joined.toString('ascii', 0, end)));
+          if (length instanceof Error) {
+            this.header = Buffer.from(data); // vscode-jsonrpc reads the next headers from what follows
+            this.fireError(length);
+            return;
+          }
+          if (length <= 0) {
+            this.decodeSmall(Buffer.alloc(0)); // what vscode-jsonrpc makes of it: a JSON error
+            continue;
+          }
+          this.body = length >= this.largeBodyBytes ? { length, filled: 0, shared: new Uint8Array(new SharedArrayBuffer(length)) } : { length, filled: 0, chunks: [] };
+        }
+        const body = this.body;
+        const take = Math.min(data.length, body.length - body.filled);
+        if ('shared' in body) body.shared.set(data.subarray(0, take), body.filled);
+        else body.chunks.push(data.subarray(0, take));
+        body.filled += take;
+        data = data.subarray(take);
+        if (body.filled === body.length) {
+          this.body = undefined;
+          if ('shared' in body) this.decodeLarge(body.shared);
+          else this.decodeSmall(body.chunks.length === 1 ? body.chunks[0] : Buffer.concat(body.chunks));
+        }
+      }
+    } catch (error) {
+      this.header = data.length > 0 ? Buffer.from(data) : undefined;
+      this.fireError(error);
+    }
+  }
+
+  private decodeSmall(bytes: Buffer): void {
+    try {
+      const message: unknown = JSON.parse(bytes.toString('utf8'));
+      this.arrived({ key: orderKeyOf(message), ready: true, message });
+    } catch (error) {
+      this.arrived({ key: {}, ready: true, error: error as Error });
+    }
+  }
+
+  private decodeLarge(shared: Uint8Array): void {
+    const entry: Waiting = { key: {}, ready: false };
+    this.waiting.push(entry);
+    const bytes = Buffer.from(shared.buffer, shared.byteOffset, shared.length);
+    this.decoding = this.decoding.then(async () => {
+      const abandoned: Array<() => void> = [];
+      try {
+        entry.message = await this.decodeInSlices(bytes, shared.buffer as SharedArrayBuffer, entry, abandoned);
+      } catch {
+        for (const abandon of abandoned) abandon();
+        try {
+          entry.message = JSON.parse(bytes.toString('utf8')); // vscode-jsonrpc's way, and its errors
+          entry.key = orderKeyOf(entry.message);
+        } catch (error) {
+          entry.error = error as Error;
+        }
+      }
+      entry.ready = true;
+      this.deliver();
+    });
+  }
+
+  /** The body's message, decoded a slice at a time; throws when it must be parsed whole instead. */
+  private async decodeInSlices(bytes: Buffer, shared: SharedArrayBuffer, entry: Waiting, abandoned: Array<() => void>): Promise<unknown> {
+    const strings = await findLongStrings(bytes, this.decodeOptions);
+    const skeleton = strings && parseSkeleton(bytes, strings);
+    if (!skeleton) throw new Error('not decodable in slices');
+    // Known before the text is: later messages about other documents may go first.
+    entry.key = orderKeyOf(skeleton.message);
+    this.deliver();
+    const slotOf = (holder: object, key: string | number): LongStringSlot | undefined => skeleton.slots.find((s) => s.holder === holder && s.key === key);
+    const abandon = this.options.onLargeMessage?.({
+      message: skeleton.message,
+      bytes: shared,
+      longStringAt: (holder, key) => {
+        const slot = slotOf(holder, key);
+        return slot && { start: slot.start, end: slot.end };
+      },
+    });
+    if (abandon) abandoned.push(abandon);
+    for (const slot of skeleton.slots) {
+      const text = await decodeLongString(bytes, slot, this.decodeOptions);
+      if (Array.isArray(slot.holder)) slot.holder[slot.key as number] = text;
+      else slot.holder[slot.key as string] = text;
+    }
+    return skeleton.message;
+  }
+
+  private arrived(entry: Waiting): void {
+    this.waiting.push(entry);
+    this.deliver();
+  }
+
+  /** Hands on every decoded message the ordering rule lets go now. */
+  private deliver(): void {
+    for (let i = 0; i < this.waiting.length; ) {
+      const entry = this.waiting[i];
+      const ahead = this.waiting.slice(0, i);
+      if (!entry.ready || (i > 0 && !mayOvertake(entry.key, ahead.map((a) => a.key)))) {
+        i++;
+        continue;
+      }
+      this.waiting.splice(i, 1);
+      if (entry.error) this.fireError(entry.error);
+      else this.callback?.(entry.message as Message);
+    }
+  }
+}

@@ -53,8 +53,13 @@ export class ChunkedText {
   /** `lines` is valid before this chunk; line breaks are counted when first needed. */
   private linesValidBefore = 0;
 
-  constructor(text: string) {
-    this.reset(text);
+  /**
+   * `text` may be given in pieces (a large text decoded a slice at a time): they are cut into
+   * chunks as they are, never joined into one 30 MB string.
+   */
+  constructor(text: string | readonly string[]) {
+    if (typeof text === 'string') this.reset(text);
+    else this.resetFromPieces(text);
   }
 
   get length(): number {
@@ -153,6 +158,21 @@ export class ChunkedText {
 
   private reset(text: string): void {
     this.chunks = split(text);
+    this.breaks = this.chunks.map(() => undefined);
+    this.reindex(0);
+  }
+
+  private resetFromPieces(pieces: readonly string[]): void {
+    const chunks: string[] = [];
+    for (const piece of pieces) {
+      if (piece.length === 0) continue;
+      const previous = chunks.length - 1;
+      if (previous >= 0 && piece.charCodeAt(0) === LF && chunks[previous].charCodeAt(chunks[previous].length - 1) === CR) {
+        chunks[previous] += '\n'; // a CR LF pair stays in one chunk
+        if (piece.length > 1) chunks.push(...split(piece.slice(1)));
+      } else chunks.push(...split(piece));
+    }
+    this.chunks = chunks.length > 0 ? chunks : [''];
     this.breaks = this.chunks.map(() => undefined);
     this.reindex(0);
   }

@@ -6,7 +6,7 @@ import type { Connection, TextDocumentContentChangeEvent } from 'vscode-language
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { updateLayout, scanLayout, type CatalogLayout } from '../../core/language/catalogLayout';
 import { ChunkedText } from '../../core/text/chunkedText';
-import { takePreloaded } from './preloadedTexts';
+import { takeReceivedText } from './receivedTexts';
 import type { PreloadedText } from './validator';
 
 export class OpenDocument implements TextDocument {
@@ -18,7 +18,8 @@ export class OpenDocument implements TextDocument {
     readonly uri: string,
     readonly languageId: string,
     public version: number,
-    text: string,
+    /** In pieces when it arrived so (see receivedTexts.ts). */
+    text: string | readonly string[],
     readonly session: number,
   ) {
     this.text = new ChunkedText(text);
@@ -119,9 +120,10 @@ export class OpenDocuments {
   listen(connection: Connection, events: OpenDocumentsEvents): void {
     connection.onDidOpenTextDocument(({ textDocument }) => {
       const { uri, languageId, version, text } = textDocument;
-      const document = new OpenDocument(uri, languageId, version, text, ++this.sessions);
+      const received = takeReceivedText(textDocument);
+      const document = new OpenDocument(uri, languageId, version, received.pieces ?? text, ++this.sessions);
       this.documents.set(uri, document);
-      events.onOpen(document, text, takePreloaded(textDocument));
+      events.onOpen(document, text, received.preloaded);
       countLinesWhenIdle(document.text);
     });
     connection.onDidChangeTextDocument(({ textDocument: { uri, version }, contentChanges }) => {

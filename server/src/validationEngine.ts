@@ -8,15 +8,41 @@ import type { DiagnosisResult, ValidationMessage } from './validator';
 
 export class ValidationEngine {
   private readonly documents = new Map<string, { session: number; validation: IncrementalValidation }>();
+  /** Texts about to be opened, validated ahead (see preload). */
+  private readonly preloaded = new Map<number, Promise<IncrementalValidation>>();
   private readonly service: LanguageService = createConnectionLanguageService();
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Handles `message` after every earlier one; requests resolve with their answer. */
   handle(message: ValidationMessage, started?: () => void): Promise<DiagnosisResult | Diagnostic[] | undefined> {
-    const run = this.queue.then(() => {
+    return this.enqueue(() => {
       started?.();
       return this.process(message);
     });
+  }
+
+  /**
+   * The text of a large didOpen of `uri` the server is still decoding on its own thread: it is
+   * validated now, in order with other work, so that the open finds that work done.
+   */
+  preload(id: number, uri: string, version: number, text: string, started?: () => void): Promise<unknown> {
+    const validated = this.enqueue(async () => {
+      started?.();
+      const validation = new IncrementalValidation(this.service, uri, version, text);
+      await validation.diagnostics().catch(() => undefined); // the open's own diagnose reports failures
+      return validation;
+    });
+    this.preloaded.set(id, validated);
+    return validated.catch(() => undefined);
+  }
+
+  /** A preloaded text that will not be opened. */
+  release(id: number): void {
+    this.preloaded.delete(id);
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -24,8 +50,17 @@ export class ValidationEngine {
   private async process(message: ValidationMessage): Promise<DiagnosisResult | Diagnostic[] | undefined> {
     switch (message.kind) {
       case 'open': {
-        const validation = new IncrementalValidation(this.service, message.uri, message.version, message.text);
-        validation.setSourceWorkspaces(message.sourceWorkspaces);
+        let validation: IncrementalValidation;
+        if ('preloaded' in message) {
+          const preloaded = this.preloaded.get(message.preloaded);
+          this.preloaded.delete(message.preloaded);
+          if (!preloaded) throw new Error(`the text of ${message.uri} was not handed over`);
+          validation = await preloaded; // settled: it was queued before this open
+          if (message.sourceWorkspaces !== undefined) validation.setSourceWorkspaces(message.sourceWorkspaces);
+        } else {
+          validation = new IncrementalValidation(this.service, message.uri, message.version, message.text);
+          validation.setSourceWorkspaces(message.sourceWorkspaces);
+        }
         this.documents.set(message.uri, { session: message.session, validation });
         return undefined;
       }

@@ -27,8 +27,11 @@ export interface PreloadedText {
 export interface DocumentValidator {
   /** `preloaded`: the same text, already handed over by `preload`. */
   open(uri: string, version: number, session: number, text: string, sourceWorkspaces?: SourceWorkspaces, preloaded?: PreloadedText): void;
-  /** Hands over the JSON string literal at bytes [start, end) of `bytes` (its content, between the quotes). */
-  preload?(bytes: SharedArrayBuffer, start: number, end: number): PreloadedText;
+  /**
+   * Hands over the text of a didOpen of `uri` at `version` before the server has decoded it: the
+   * JSON string literal at bytes [start, end) of `bytes` (its content, between the quotes).
+   */
+  preload?(uri: string, version: number, bytes: SharedArrayBuffer, start: number, end: number): PreloadedText;
   /** A preloaded text no `open` will refer to. */
   release?(preloaded: PreloadedText): void;
   /** The configured server's sources for the document (undefined: not known); diagnose again after it. */
@@ -44,7 +47,8 @@ export interface DocumentValidator {
 
 /** Messages to the validation engine, in order. */
 export type ValidationMessage =
-  | { kind: 'open'; uri: string; version: number; session: number; text: string; sourceWorkspaces?: SourceWorkspaces }
+  /** `preloaded`: the text given earlier by ValidationEngine.preload. */
+  | ({ kind: 'open'; uri: string; version: number; session: number; sourceWorkspaces?: SourceWorkspaces } & ({ text: string } | { preloaded: number }))
   | { kind: 'sourceWorkspaces'; uri: string; sourceWorkspaces: SourceWorkspaces | undefined }
   | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }

@@ -1,8 +1,8 @@
 // A long JSON string literal decoded a slice at a time: UTF-8 bytes to text with a StringDecoder
 // (a character split between slices is kept whole), then each slice's escapes undone by
-// JSON.parse, cut so that no escape (`\"`, `\\`, `\u00e9`) is split between slices. The main
-// thread yields between slices; the validation worker runs the same steps without yielding, so
-// both threads get exactly the same text from the same bytes.
+// JSON.parse, cut so that no escape (`\"`, `\\`, `\u00e9`) is split between slices. The caller
+// may yield between slices. For valid UTF-8 the pieces joined are exactly what one JSON.parse of
+// the whole literal gives.
 import { StringDecoder } from 'node:string_decoder';
 
 const BACKSLASH = 92;
@@ -47,11 +47,4 @@ export function* jsonStringPieces(bytes: Uint8Array, start: number, end: number,
     yield JSON.parse(`"${text.slice(0, cut)}"`) as string;
     carry = text.slice(cut);
   }
-}
-
-/** The whole string at once (the worker's way: no other work waits on it). */
-export function decodeJsonString(bytes: Uint8Array, start: number, end: number, sliceBytes = 4 << 20): string {
-  const pieces: string[] = [];
-  for (const piece of jsonStringPieces(bytes, start, end, sliceBytes)) pieces.push(piece);
-  return pieces.join('');
 }

@@ -22,22 +22,27 @@ export interface LongStringSlot extends LongString {
 }
 
 export interface LargeBodyOptions {
-  /** Bytes scanned or decoded between two yields. */
+  /** Bytes decoded between two yields. */
   sliceBytes: number;
-  /** A string literal at least this long (bytes) is decoded in slices. */
-  longStringBytes: number;
   /** Lets other work run; resolves when it is this decode's turn again. */
   yieldNow(): Promise<void>;
 }
 
-/** The long string literals of `body`, or undefined when the scan ends inside a string (not JSON). */
-export async function findLongStrings(body: Uint8Array, options: LargeBodyOptions): Promise<LongString[] | undefined> {
-  const found: LongString[] = [];
-  let inString = false;
-  let escaped = false;
-  let start = 0;
-  for (let from = 0; from < body.length; from += options.sliceBytes) {
-    const to = Math.min(body.length, from + options.sliceBytes);
+/**
+ * Finds the long string literals of a body fed to it in order, a part at a time as it arrives
+ * (each part costs a pass over its bytes, so the whole body is scanned by the time it is read).
+ */
+export class LongStringScanner {
+  private readonly found: LongString[] = [];
+  private inString = false;
+  private escaped = false;
+  private start = 0;
+
+  constructor(private readonly longStringBytes: number) {}
+
+  /** Scans `body[from, to)`, the bytes after those already scanned. */
+  feed(body: Uint8Array, from: number, to: number): void {
+    let { inString, escaped, start } = this;
     for (let i = from; i < to; i++) {
       const c = body[i];
       if (!inString) {
@@ -49,12 +54,18 @@ export async function findLongStrings(body: Uint8Array, options: LargeBodyOption
       else if (c === BACKSLASH) escaped = true;
       else if (c === QUOTE) {
         inString = false;
-        if (i - start >= options.longStringBytes) found.push({ start, end: i });
+        if (i - start >= this.longStringBytes) this.found.push({ start, end: i });
       }
     }
-    if (to < body.length) await options.yieldNow();
+    this.inString = inString;
+    this.escaped = escaped;
+    this.start = start;
   }
-  return inString ? undefined : found;
+
+  /** The long strings, or undefined when the body ended inside a string (not JSON). */
+  result(): LongString[] | undefined {
+    return this.inString ? undefined : this.found;
+  }
 }
 
 /**
@@ -102,12 +113,12 @@ export function parseSkeleton(body: Buffer, strings: LongString[]): { message: u
   return { message, slots: placed };
 }
 
-/** The long string's text, decoded a slice at a time with a yield between slices. */
-export async function decodeLongString(body: Uint8Array, s: LongString, options: LargeBodyOptions): Promise<string> {
+/** The long string's text in pieces, decoded a slice at a time with a yield between slices. */
+export async function decodeLongString(body: Uint8Array, s: LongString, options: LargeBodyOptions): Promise<string[]> {
   const pieces: string[] = [];
   for (const piece of jsonStringPieces(body, s.start, s.end, options.sliceBytes)) {
     pieces.push(piece);
     await options.yieldNow();
   }
-  return pieces.join('');
+  return pieces;
 }

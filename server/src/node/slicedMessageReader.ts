@@ -8,7 +8,8 @@
 // Small bodies are decoded at once, as vscode-jsonrpc does; errors are reported the same way.
 import type { Readable } from 'node:stream';
 import { AbstractMessageReader, Disposable, type DataCallback, type Message, type MessageReader } from 'vscode-jsonrpc/node';
-import { decodeLongString, findLongStrings, parseSkeleton, type LargeBodyOptions, type LongStringSlot } from './largeBody';
+import { markPieces } from '../receivedTexts';
+import { decodeLongString, LongStringScanner, parseSkeleton, type LargeBodyOptions, type LongStringSlot } from './largeBody';
 import { mayOvertake, orderKeyOf, type OrderKey } from './messageOrder';
 
 /** A large message whose structure is parsed and whose long strings are not decoded yet. */
@@ -43,7 +44,7 @@ interface Waiting {
   error?: Error;
 }
 
-type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Uint8Array });
+type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Uint8Array; scanner: LongStringScanner });
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -67,6 +68,7 @@ function parseHeaders(text: string): Map<string, string> {
 
 export class SlicedMessageReader extends AbstractMessageReader implements MessageReader {
   private readonly largeBodyBytes: number;
+  private readonly longStringBytes: number;
   private readonly decodeOptions: LargeBodyOptions;
   private callback: DataCallback | undefined;
   private header: Buffer | undefined;
@@ -82,7 +84,8 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
   ) {
     super();
     this.largeBodyBytes = options.largeBodyBytes ?? 1 << 20;
-    this.decodeOptions = { sliceBytes: options.sliceBytes ?? 1 << 20, longStringBytes: options.longStringBytes ?? 64 << 10, yieldNow };
+    this.longStringBytes = options.longStringBytes ?? 64 << 10;
+    this.decodeOptions = { sliceBytes: options.sliceBytes ?? 1 << 20, yieldNow };
   }
 
   listen(callback: DataCallback): Disposable {
@@ -123,17 +126,22 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
             this.decodeSmall(Buffer.alloc(0)); // what vscode-jsonrpc makes of it: a JSON error
             continue;
           }
-          this.body = length >= this.largeBodyBytes ? { length, filled: 0, shared: new Uint8Array(new SharedArrayBuffer(length)) } : { length, filled: 0, chunks: [] };
+          this.body =
+            length >= this.largeBodyBytes
+              ? { length, filled: 0, shared: new Uint8Array(new SharedArrayBuffer(length)), scanner: new LongStringScanner(this.longStringBytes) }
+              : { length, filled: 0, chunks: [] };
         }
         const body = this.body;
         const take = Math.min(data.length, body.length - body.filled);
-        if ('shared' in body) body.shared.set(data.subarray(0, take), body.filled);
-        else body.chunks.push(data.subarray(0, take));
+        if ('shared' in body) {
+          body.shared.set(data.subarray(0, take), body.filled);
+          body.scanner.feed(body.shared, body.filled, body.filled + take);
+        } else body.chunks.push(data.subarray(0, take));
         body.filled += take;
         data = data.subarray(take);
         if (body.filled === body.length) {
           this.body = undefined;
-          if ('shared' in body) this.decodeLarge(body.shared);
+          if ('shared' in body) this.decodeLarge(body.shared, body.scanner);
           else this.decodeSmall(body.chunks.length === 1 ? body.chunks[0] : Buffer.concat(body.chunks));
         }
       }
@@ -152,14 +160,14 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     }
   }
 
-  private decodeLarge(shared: Uint8Array): void {
+  private decodeLarge(shared: Uint8Array, scanner: LongStringScanner): void {
     const entry: Waiting = { key: {}, ready: false };
     this.waiting.push(entry);
     const bytes = Buffer.from(shared.buffer, shared.byteOffset, shared.length);
     this.decoding = this.decoding.then(async () => {
       const abandoned: Array<() => void> = [];
       try {
-        entry.message = await this.decodeInSlices(bytes, shared.buffer as SharedArrayBuffer, entry, abandoned);
+        entry.message = await this.decodeInSlices(bytes, shared.buffer as SharedArrayBuffer, scanner, entry, abandoned);
       } catch {
         for (const abandon of abandoned) abandon();
         try {
@@ -175,8 +183,8 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
   }
 
   /** The body's message, decoded a slice at a time; throws when it must be parsed whole instead. */
-  private async decodeInSlices(bytes: Buffer, shared: SharedArrayBuffer, entry: Waiting, abandoned: Array<() => void>): Promise<unknown> {
-    const strings = await findLongStrings(bytes, this.decodeOptions);
+  private async decodeInSlices(bytes: Buffer, shared: SharedArrayBuffer, scanner: LongStringScanner, entry: Waiting, abandoned: Array<() => void>): Promise<unknown> {
+    const strings = scanner.result();
     const skeleton = strings && parseSkeleton(bytes, strings);
     if (!skeleton) throw new Error('not decodable in slices');
     // Known before the text is: later messages about other documents may go first.
@@ -193,9 +201,16 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     });
     if (abandon) abandoned.push(abandon);
     for (const slot of skeleton.slots) {
-      const text = await decodeLongString(bytes, slot, this.decodeOptions);
+      const pieces = await decodeLongString(bytes, slot, this.decodeOptions);
+      // The string is delivered as a rope of its pieces (nothing copies them until it is read),
+      // and the pieces are kept for whoever can use them as they are.
+      let text = '';
+      for (const piece of pieces) text += piece;
       if (Array.isArray(slot.holder)) slot.holder[slot.key as number] = text;
-      else slot.holder[slot.key as string] = text;
+      else {
+        slot.holder[slot.key as string] = text;
+        if (slot.key === 'text') markPieces(slot.holder, pieces);
+      }
     }
     return skeleton.message;
   }

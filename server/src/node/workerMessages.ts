@@ -5,9 +5,10 @@ import type { ValidationMessage } from '../validator';
 
 export type WorkerMessage =
   | ValidationMessage
-  /** Decode the JSON string literal at bytes [start, end) now and keep it as text `id`. */
-  | { kind: 'preload'; id: number; bytes: SharedArrayBuffer; start: number; end: number }
-  /** Text `id` will not be asked for. */
-  | { kind: 'release'; id: number }
-  /** An open whose text is the preloaded text `preloaded`. */
-  | (Omit<Extract<ValidationMessage, { kind: 'open' }>, 'text'> & { preloaded: number });
+  /**
+   * The text of a didOpen of `uri` at `version` the server is still decoding: the JSON string
+   * literal at bytes [start, end). Decode it now and keep it as text `id`.
+   */
+  | { kind: 'preload'; id: number; uri: string; version: number; bytes: SharedArrayBuffer; start: number; end: number }
+  /** Text `id` will not be opened. */
+  | { kind: 'release'; id: number };

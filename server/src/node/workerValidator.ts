@@ -113,9 +113,9 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
       if (heldByWorker(preloaded)) send({ kind: 'open', uri, version, session, preloaded: preloaded!.id, sourceWorkspaces });
       else send({ kind: 'open', uri, version, session, text, sourceWorkspaces });
     },
-    preload(bytes, start, end) {
+    preload(uri, version, bytes, start, end) {
       const id = nextPreload++;
-      send({ kind: 'preload', id, bytes, start, end });
+      send({ kind: 'preload', id, uri, version, bytes, start, end });
       preloads.set(id, worker!);
       return { id };
     },

@@ -39,6 +39,7 @@ function preloadDidOpen({ message, bytes, longStringAt }: LargeMessage): (() => 
   if (method !== 'textDocument/didOpen' || typeof textDocument !== 'object' || textDocument === null) return undefined;
   const { uri, languageId, version } = textDocument;
   const text = longStringAt(textDocument, 'text');
+  if (longStringAt(textDocument, 'uri') || longStringAt(textDocument, 'languageId')) return undefined; // not decoded yet
   if (!text || !validator?.preload || typeof uri !== 'string' || typeof version !== 'number' || !isConnectionDocument(uri, typeof languageId === 'string' ? languageId : '')) return undefined;
   // Both threads must get the same text: invalid UTF-8 could be decoded differently in slices.
   if (!isUtf8(new Uint8Array(bytes, text.start, text.end - text.start))) return undefined;

@@ -168,6 +168,7 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
       const abandoned: Array<() => void> = [];
       try {
         entry.message = await this.decodeInSlices(bytes, shared.buffer as SharedArrayBuffer, scanner, entry, abandoned);
+        entry.key = orderKeyOf(entry.message);
       } catch {
         for (const abandon of abandoned) abandon();
         try {
@@ -187,9 +188,15 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     const strings = scanner.result();
     const skeleton = strings && parseSkeleton(bytes, strings);
     if (!skeleton) throw new Error('not decodable in slices');
-    // Known before the text is: later messages about other documents may go first.
-    entry.key = orderKeyOf(skeleton.message);
-    this.deliver();
+    // Known before the text is (unless what it is read from is itself a long string): later
+    // messages about other documents may go first.
+    const placeholders = new Set(skeleton.slots.map((slot) => (Array.isArray(slot.holder) ? slot.holder[slot.key as number] : slot.holder[slot.key as string])));
+    const key = orderKeyOf(skeleton.message);
+    const method = (skeleton.message as { method?: unknown }).method;
+    if (![method, key.document, key.requestId, key.cancels].some((value) => placeholders.has(value))) {
+      entry.key = key;
+      this.deliver();
+    }
     const slotOf = (holder: object, key: string | number): LongStringSlot | undefined => skeleton.slots.find((s) => s.holder === holder && s.key === key);
     const abandon = this.options.onLargeMessage?.({
       message: skeleton.message,

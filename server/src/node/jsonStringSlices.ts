@@ -32,19 +32,38 @@ export function safeCut(text: string): number {
 }
 
 /**
+ * Decodes a string literal's content given a part at a time, in order (as its bytes arrive).
+ * Each part's text is returned as soon as it is whole; throws on anything JSON.parse rejects.
+ */
+export class JsonStringDecoder {
+  private readonly decoder = new StringDecoder('utf8');
+  private carry = '';
+
+  /** The text of `bytes` up to where an escape or character may still continue. */
+  write(bytes: Uint8Array): string {
+    const text = this.carry + this.decoder.write(bytes);
+    const cut = safeCut(text);
+    if (cut < 0) throw new SyntaxError('Bad escaped character in JSON string');
+    this.carry = text.slice(cut);
+    return JSON.parse(`"${text.slice(0, cut)}"`) as string;
+  }
+
+  /** The rest: the literal ends here. */
+  end(): string {
+    const text = this.carry + this.decoder.end();
+    this.carry = '';
+    return JSON.parse(`"${text}"`) as string;
+  }
+}
+
+/**
  * The decoded pieces of the string literal whose content (between its quotes) is
  * `bytes[start, end)`, one per slice of `sliceBytes`. Throws on anything JSON.parse rejects.
  */
 export function* jsonStringPieces(bytes: Uint8Array, start: number, end: number, sliceBytes: number): Generator<string, void, void> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
+  const decoder = new JsonStringDecoder();
   for (let at = start; at < end; at += sliceBytes) {
-    const last = at + sliceBytes >= end;
-    let text = carry + decoder.write(bytes.subarray(at, Math.min(end, at + sliceBytes)));
-    if (last) text += decoder.end();
-    const cut = last ? text.length : safeCut(text);
-    if (cut < 0) throw new SyntaxError('Bad escaped character in JSON string');
-    yield JSON.parse(`"${text.slice(0, cut)}"`) as string;
-    carry = text.slice(cut);
+    const to = Math.min(end, at + sliceBytes);
+    yield to === end ? decoder.write(bytes.subarray(at, to)) + decoder.end() : decoder.write(bytes.subarray(at, to));
   }
 }

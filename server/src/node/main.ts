@@ -1,13 +1,10 @@
 // The language server's Node entry and `bin`: `airbyte-connection-language-server --stdio`.
 // Any LSP client (VS Code, Neovim, Helix, Emacs) can start it this way.
-import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { isConnectionDocument } from '../../../core/language/documentFilter';
-import { markPreloaded } from '../receivedTexts';
 import { startServer } from '../server';
 import type { DocumentValidator } from '../validator';
-import type { LargeMessage } from './slicedMessageReader';
+import { didOpenPreload } from './didOpenPreload';
 import { streamTransport } from './transport';
 import { createWorkerValidator } from './workerValidator';
 
@@ -32,24 +29,9 @@ if (!args.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.pus
 
 let validator: DocumentValidator | undefined;
 
-/** A large didOpen of a served document: the worker gets its bytes now and decodes the text itself. */
-function preloadDidOpen({ message, bytes, longStringAt }: LargeMessage): (() => void) | undefined {
-  const { method, params } = message as { method?: unknown; params?: { textDocument?: { uri?: unknown; languageId?: unknown; version?: unknown } } };
-  const textDocument = params?.textDocument;
-  if (method !== 'textDocument/didOpen' || typeof textDocument !== 'object' || textDocument === null) return undefined;
-  const { uri, languageId, version } = textDocument;
-  const text = longStringAt(textDocument, 'text');
-  if (longStringAt(textDocument, 'uri') || longStringAt(textDocument, 'languageId')) return undefined; // not decoded yet
-  if (!text || !validator?.preload || typeof uri !== 'string' || typeof version !== 'number' || !isConnectionDocument(uri, typeof languageId === 'string' ? languageId : '')) return undefined;
-  // Both threads must get the same text: invalid UTF-8 could be decoded differently in slices.
-  if (!isUtf8(new Uint8Array(bytes, text.start, text.end - text.start))) return undefined;
-  const preloaded = validator.preload(uri, version, bytes, text.start, text.end);
-  markPreloaded(textDocument, preloaded);
-  return () => validator?.release?.(preloaded);
-}
-
-// Stream transports get a reader that decodes large messages in slices (see slicedMessageReader.ts).
-const transport = streamTransport(process.argv.slice(2), { onLargeMessage: preloadDidOpen });
+// Stream transports get a reader that decodes large messages in slices and hands a large
+// didOpen's text to the validation worker as raw bytes (slicedMessageReader.ts, didOpenPreload.ts).
+const transport = streamTransport(process.argv.slice(2), { onLargeMessage: didOpenPreload(() => validator) });
 const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 // Messages on stdout would corrupt the protocol: route stray console output to the client log.
 console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));

@@ -85,7 +85,7 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     super();
     this.largeBodyBytes = options.largeBodyBytes ?? 1 << 20;
     this.longStringBytes = options.longStringBytes ?? 64 << 10;
-    this.decodeOptions = { sliceBytes: options.sliceBytes ?? 1 << 20, yieldNow };
+    this.decodeOptions = { sliceBytes: options.sliceBytes ?? 256 << 10, yieldNow };
   }
 
   listen(callback: DataCallback): Disposable {

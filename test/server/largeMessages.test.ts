@@ -2,11 +2,15 @@
 // time, its text handed to the validation worker as bytes) gives the same problems as the same
 // text validated directly; a request about that file sent right behind its didOpen is answered
 // about the new text; a file reopened with another large text shows the new text's problems; a
-// large file the server does not serve changes nothing; and node-ipc (no custom reader) works.
+// large file the server does not serve changes nothing; the socket and pipe transports use the
+// same reader, and node-ipc (no custom reader) works as before.
 import assert from 'node:assert/strict';
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, SocketMessageReader, SocketMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { capDiagnostics } from '../../server/src/diagnosticCap';
@@ -90,31 +94,57 @@ describe('large messages over stdio', () => {
   });
 });
 
-describe('large messages over node-ipc', () => {
-  it('are read by vscode-jsonrpc as before and validated', async () => {
+/** Opens a large file over `connection` (a server just started) and checks its problems. */
+async function opensLargeFile(connection: MessageConnection): Promise<void> {
+  const published = new Map<string, Diagnostic[]>();
+  let wake: () => void = () => undefined;
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.set(p.uri, p.diagnostics);
+    wake();
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    const uri = 'file:///work/other-transport.connection.json';
+    const text = catalog(250);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
+    while (!published.get(uri)?.length) await new Promise<void>((resolve) => (wake = resolve));
+    assert.deepEqual(published.get(uri), await reference(uri, text));
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+  } finally {
+    connection.dispose();
+  }
+}
+
+describe('large messages over the other transports', () => {
+  it('node-ipc: read by vscode-jsonrpc as before, and validated', async () => {
     const child = fork(SERVER_BIN, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    const published = new Map<string, Diagnostic[]>();
-    let wake: () => void = () => undefined;
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      published.set(p.uri, p.diagnostics);
-      wake();
-    });
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.listen();
     try {
-      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-      await connection.sendNotification('initialized', {});
-      const uri = 'file:///work/ipc.connection.json';
-      const text = catalog(250);
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
-      while (!published.get(uri)?.length) await new Promise<void>((resolve) => (wake = resolve));
-      assert.deepEqual(published.get(uri), await reference(uri, text));
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
+      await opensLargeFile(createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
     } finally {
-      connection.dispose();
       if (child.exitCode === null) child.kill();
     }
   });
+
+  for (const kind of ['socket', 'pipe'] as const) {
+    it(`${kind}: read by the sliced reader, and validated`, async () => {
+      // The client listens; the server connects to it (as vscode-languageclient does).
+      const address = kind === 'socket' ? 0 : path.join(os.tmpdir(), `airbyte-ls-test-${process.pid}.sock`);
+      const server = net.createServer();
+      await new Promise<void>((resolve) => server.listen(address, resolve));
+      const where = kind === 'socket' ? `--socket=${(server.address() as net.AddressInfo).port}` : `--pipe=${address as string}`;
+      const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+      const child = spawn(process.execPath, [SERVER_BIN, where], { stdio: 'ignore' });
+      try {
+        const socket = await accepted;
+        await opensLargeFile(createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket)));
+      } finally {
+        if (child.exitCode === null) child.kill();
+        server.close();
+      }
+    });
+  }
 });

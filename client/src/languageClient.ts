@@ -8,9 +8,12 @@ import type { ResourceFetcher } from './airbyteResources';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, resources: ResourceFetcher): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
+  // stdio, not node-ipc: over a stream the server reads a 30 MB open without blocking its main
+  // thread and hands the text to its validation worker as raw bytes (server/src/node/transport.ts);
+  // over node-ipc Node parses every message whole before the server sees it.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: CONNECTION_LANGUAGE_ID }],

@@ -7,6 +7,9 @@ import { ValidationEngine } from '../validationEngine';
 import type { ValidationMessage } from '../validator';
 import type { WorkerMessage } from './workerMessages';
 
+// The server may speak LSP on stdout, which a worker shares: anything logged goes to stderr.
+console.log = console.info = console.debug = console.error;
+
 const engine = new ValidationEngine();
 /** The engine's message, after doing what is not one (texts handed over early). */
 function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined {

@@ -171,15 +171,16 @@ describe('the order messages are handled in', () => {
   const big = 'x'.repeat(400);
 
   it('lets a message about another document go before a large didOpen, and keeps everything else in order', async () => {
-    const bytes = Buffer.concat([didOpen(uri('a'), big), request(1, 'textDocument/completion', uri('b')), request(2, 'textDocument/hover', uri('a')), request(3, 'workspace/executeCommand'), request(4, 'textDocument/completion', uri('c')), cancel(2), cancel(1)]);
-    const events = await ours(bytes, [bytes.length], 7);
+    const response = message({ jsonrpc: '2.0', id: 'server-1', result: [null] });
+    const bytes = Buffer.concat([didOpen(uri('a'), big), request(1, 'textDocument/completion', uri('b')), request(2, 'textDocument/hover', uri('a')), request(3, 'workspace/executeCommand'), request(4, 'textDocument/completion', uri('c')), cancel(2), cancel(1), response]);
+    const events = await ours(bytes, [bytes.length], 8);
     const names = events.map((e) => {
-      const m = (e as { message: { id?: number; method: string; params: { id?: number } } }).message;
-      return m.method === '$/cancelRequest' ? `cancel ${m.params.id}` : m.id !== undefined ? `${m.id}` : 'open a';
+      const m = (e as { message: { id?: number | string; method?: string; params: { id?: number } } }).message;
+      return m.method === '$/cancelRequest' ? `cancel ${m.params.id}` : m.method === undefined ? 'response' : m.id !== undefined ? `${m.id}` : 'open a';
     });
-    // b's completion and the cancel of a request already handed on go first; a's hover waits
-    // for a's open, and nothing goes before a message that is not about one document.
-    assert.deepEqual(names, ['1', 'cancel 1', 'open a', '2', '3', '4', 'cancel 2']);
+    // The response, b's completion and the cancel of a request already handed on go first; a's
+    // hover waits for a's open, and nothing else goes before a message not about one document.
+    assert.deepEqual(names, ['response', '1', 'cancel 1', 'open a', '2', '3', '4', 'cancel 2']);
   });
 
   it('keeps a large message in its place while what it is about is itself still being decoded', async () => {
@@ -219,7 +220,9 @@ describe('the order messages are handled in', () => {
     assert.equal(mayOvertake({}, [a]), false); // about no document itself
     assert.equal(mayOvertake({ cancels: 3 }, [a, {}]), true);
     assert.equal(mayOvertake({ cancels: 3 }, [{ document: 'file:///a', requestId: 3 }]), false);
-    assert.deepEqual(orderKeyOf({ jsonrpc: '2.0', id: 1, result: {} }), {}); // a response keeps its place
+    assert.equal(mayOvertake(orderKeyOf({ jsonrpc: '2.0', id: 1, result: [{ serverUrl: 'x' }] }), [a, {}]), true); // a response to the server
+    assert.equal(mayOvertake(orderKeyOf({ jsonrpc: '2.0', id: 1, error: { code: 1, message: 'no' } }), [{}]), true);
+    assert.deepEqual(orderKeyOf({ jsonrpc: '2.0', method: 'exit' }), { document: undefined, requestId: undefined });
     assert.deepEqual(orderKeyOf({ jsonrpc: '2.0', method: 'airbyte/validateText', id: 9, params: { uri: 'file:///a', text: '' } }), { document: undefined, requestId: 9 });
   });
 });

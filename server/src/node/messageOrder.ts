@@ -3,13 +3,17 @@
 //
 //   A message may overtake the messages ahead of it only when it is about one text document
 //   (`params.textDocument.uri`) and every message ahead of it is about another, single, text
-//   document. `$/cancelRequest` may overtake anything but the request it cancels.
+//   document. `$/cancelRequest` may overtake anything but the request it cancels. A response
+//   (to a request of this server's) may overtake anything.
 //
-// So everything about the same document, and everything not about one document (initialize,
-// shutdown, exit, configuration, responses, custom requests), keeps the order it was sent in;
-// a completion in a small file does not wait for the decode of another file's didOpen. LSP allows
-// this: answers may be reordered when that does not change them, and what this server answers
-// about one document never depends on another document's text.
+// So everything about the same document, and every other request or notification not about one
+// document (initialize, shutdown, exit, configuration changes, custom requests), keeps the order
+// it was sent in; a completion in a small file does not wait for the decode of another file's
+// didOpen. LSP allows this: answers may be reordered when that does not change them, and what
+// this server answers about one document never depends on another document's text. A response
+// comes whenever the client is done with the request, so nothing can rely on its place among
+// the client's other messages; letting it through means a completion waiting for settings
+// (workspace/configuration) is not held up behind another file's open.
 
 /** What the rule needs to know about one message. */
 export interface OrderKey {
@@ -19,6 +23,8 @@ export interface OrderKey {
   requestId?: string | number;
   /** The id a `$/cancelRequest` cancels. */
   cancels?: string | number;
+  /** A response to one of this server's requests. */
+  response?: true;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -26,6 +32,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function orderKeyOf(message: unknown): OrderKey {
+  if (isRecord(message) && message.method === undefined && message.id !== undefined && ('result' in message || 'error' in message)) return { response: true };
   if (!isRecord(message) || typeof message.method !== 'string') return {};
   const params = message.params;
   const id = message.id;
@@ -41,6 +48,7 @@ export function orderKeyOf(message: unknown): OrderKey {
 
 /** Whether a message keyed `key` may be handled before all of `ahead` (the messages still waiting before it). */
 export function mayOvertake(key: OrderKey, ahead: readonly OrderKey[]): boolean {
+  if (key.response) return true;
   if (key.cancels !== undefined) return ahead.every((a) => a.requestId !== key.cancels);
   if (key.document === undefined) return false;
   return ahead.every((a) => a.document !== undefined && a.document !== key.document);

@@ -44,7 +44,7 @@ interface Waiting {
   error?: Error;
 }
 
-type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Uint8Array; scanner: LongStringScanner });
+type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Buffer; scanner: LongStringScanner });
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -128,13 +128,14 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
           }
           this.body =
             length >= this.largeBodyBytes
-              ? { length, filled: 0, shared: new Uint8Array(new SharedArrayBuffer(length)), scanner: new LongStringScanner(this.longStringBytes) }
+              ? { length, filled: 0, shared: Buffer.from(new SharedArrayBuffer(length)), scanner: new LongStringScanner(this.longStringBytes) }
               : { length, filled: 0, chunks: [] };
         }
         const body = this.body;
         const take = Math.min(data.length, body.length - body.filled);
         if ('shared' in body) {
-          body.shared.set(data.subarray(0, take), body.filled);
+          // From a plain Uint8Array view: V8 copies from a Buffer (a subclass) element by element.
+          body.shared.set(new Uint8Array(data.buffer, data.byteOffset, take), body.filled);
           body.scanner.feed(body.shared, body.filled, body.filled + take);
         } else body.chunks.push(data.subarray(0, take));
         body.filled += take;
@@ -160,14 +161,13 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     }
   }
 
-  private decodeLarge(shared: Uint8Array, scanner: LongStringScanner): void {
+  private decodeLarge(bytes: Buffer, scanner: LongStringScanner): void {
     const entry: Waiting = { key: {}, ready: false };
     this.waiting.push(entry);
-    const bytes = Buffer.from(shared.buffer, shared.byteOffset, shared.length);
     this.decoding = this.decoding.then(async () => {
       const abandoned: Array<() => void> = [];
       try {
-        entry.message = await this.decodeInSlices(bytes, shared.buffer as SharedArrayBuffer, scanner, entry, abandoned);
+        entry.message = await this.decodeInSlices(bytes, bytes.buffer as SharedArrayBuffer, scanner, entry, abandoned);
         entry.key = orderKeyOf(entry.message);
       } catch {
         for (const abandon of abandoned) abandon();

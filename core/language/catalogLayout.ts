@@ -43,7 +43,7 @@ function isSpace(c: number): boolean {
 }
 
 /** End (exclusive) of the string starting at the quote at `i`, or -1 when it never closes on its line. */
-function stringEnd(text: string, i: number): number {
+export function stringEnd(text: string, i: number): number {
   for (let j = i + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === QUOTE) return j + 1;

@@ -32,19 +32,19 @@ export const ENTRY_SUFFIX = ']}}';
 const SYNTAX_CODES = new Set(['json-syntax', 'comment', 'trailing-comma', 'too-deep', 'empty-file']);
 
 /** A diagnostic with its range as offsets relative to the text it was found in. */
-export interface PlacedDiagnostic {
+interface PlacedDiagnostic {
   start: number;
   end: number;
   diagnostic: Diagnostic;
 }
 
-export interface TextResult {
+interface TextResult {
   diagnostics: PlacedDiagnostic[];
   /** A syntax problem: the whole file must be validated at once. */
   broken: boolean;
 }
 
-export interface EntryResult extends TextResult {
+interface EntryResult extends TextResult {
   index: StreamIndexEntry;
   /** Size of the entry as Create Connection sends it (compacted UTF-8), computed when needed. */
   bytes?: number;
@@ -56,16 +56,6 @@ interface HeaderResult extends TextResult {
   text: string | undefined;
   bytes?: number;
 }
-
-/**
- * Validates entries on another thread (same code, same results): an open validates every entry,
- * and on a machine with two cores half of them can be validated at the same time. `withBytes`:
- * also compute each entry's compacted size (the 413 check of a large file needs it).
- */
-export type EntryHelper = (texts: string[], withBytes: boolean) => Promise<EntryResult[]>;
-
-/** Fewer entries to validate than this are not worth sending to a helper. */
-const HELPER_MIN_ENTRIES = 64;
 
 export class IncrementalValidation {
   private text: ChunkedText;
@@ -82,7 +72,6 @@ export class IncrementalValidation {
     readonly uri: string,
     public version: number,
     text: string,
-    private readonly helper?: EntryHelper,
   ) {
     this.text = new ChunkedText(text);
     this.layout = scanLayout(text);
@@ -142,26 +131,13 @@ export class IncrementalValidation {
     const count = layout.starts.length;
     this.entries.length = count;
     const withBytes = this.needsBodySize(layout);
-    const entryText = (i: number) => text.slice(layout.starts[i], layout.ends[i]);
-    const missing: number[] = [];
-    for (let i = 0; i < count; i++) if (!this.entries[i]) missing.push(i);
-    // Many entries to validate (an open): the helper takes the second half meanwhile.
-    const remote = this.helper && missing.length >= HELPER_MIN_ENTRIES ? missing.splice(missing.length >> 1) : [];
-    const remoteResults = remote.length > 0 ? this.helper!(remote.map(entryText), withBytes).catch(() => undefined) : undefined;
-    for (const i of missing) {
-      const result = await validateEntryText(this.service, entryText(i), withBytes);
-      this.entries[i] = result;
-      if (result.broken) return this.validateWhole();
-    }
-    if (remote.length > 0) {
-      const results = await remoteResults;
-      for (let k = 0; k < remote.length; k++) {
-        const i = remote[k];
-        // The helper failed (it died, or answered something else): validate here instead.
-        const result = results?.length === remote.length ? results[k] : await validateEntryText(this.service, entryText(i), withBytes);
+    for (let i = 0; i < count; i++) {
+      let result = this.entries[i];
+      if (!result) {
+        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes);
         this.entries[i] = result;
-        if (result.broken) return this.validateWhole();
       }
+      if (result.broken) return this.validateWhole();
     }
     try {
       return this.assemble(layout);

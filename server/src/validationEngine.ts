@@ -3,16 +3,13 @@
 // in-process. Messages are handled one at a time, in order.
 import type { Diagnostic, LanguageService } from 'vscode-json-languageservice';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
-import { IncrementalValidation, type EntryHelper } from '../../core/language/incrementalValidation';
+import { IncrementalValidation } from '../../core/language/incrementalValidation';
 import type { DiagnosisResult, ValidationMessage } from './validator';
 
 export class ValidationEngine {
   private readonly documents = new Map<string, { session: number; validation: IncrementalValidation }>();
   private readonly service: LanguageService = createConnectionLanguageService();
   private queue: Promise<unknown> = Promise.resolve();
-
-  /** `helper`: another thread that validates entries, used when many need validating at once. */
-  constructor(private readonly helper?: EntryHelper) {}
 
   /** Handles `message` after every earlier one; requests resolve with their answer. */
   handle(message: ValidationMessage, started?: () => void): Promise<DiagnosisResult | Diagnostic[] | undefined> {
@@ -27,7 +24,7 @@ export class ValidationEngine {
   private async process(message: ValidationMessage): Promise<DiagnosisResult | Diagnostic[] | undefined> {
     switch (message.kind) {
       case 'open': {
-        const validation = new IncrementalValidation(this.service, message.uri, message.version, message.text, this.helper);
+        const validation = new IncrementalValidation(this.service, message.uri, message.version, message.text);
         validation.setSourceWorkspaces(message.sourceWorkspaces);
         this.documents.set(message.uri, { session: message.session, validation });
         return undefined;
@@ -52,7 +49,7 @@ export class ValidationEngine {
         return { version, session: document.session, diagnostics, layout: document.validation.currentLayout };
       }
       case 'validateText': {
-        const validation = new IncrementalValidation(this.service, message.uri, 0, message.text, this.helper);
+        const validation = new IncrementalValidation(this.service, message.uri, 0, message.text);
         validation.setSourceWorkspaces(message.sourceWorkspaces);
         return validation.diagnostics();
       }

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { scanLayout } from '../../core/language/catalogLayout';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
-import { IncrementalValidation, validateEntryText, type EntryHelper } from '../../core/language/incrementalValidation';
+import { IncrementalValidation } from '../../core/language/incrementalValidation';
 import { validateConnection } from '../../core/language/validateConnection';
 import { serverFactsFor, type SourceWorkspaces } from '../../core/rules';
 import { discoveredCatalog, random } from '../bench/discoveredCatalog';
@@ -117,24 +117,11 @@ async function fresh(text: string, sourceWorkspaces?: SourceWorkspaces) {
   return validateConnection(service, document, parsed, serverFactsFor(parsed.root, sourceWorkspaces));
 }
 
-/** A helper as the worker's: another language service, results copied as a thread message is. */
-function cloningHelper(): EntryHelper & { calls: number } {
-  const other = createConnectionLanguageService();
-  const helper = async (texts: string[], withBytes: boolean) => {
-    helper.calls++;
-    const results = [];
-    for (const text of texts) results.push(await validateEntryText(other, text, withBytes));
-    return structuredClone(results);
-  };
-  helper.calls = 0;
-  return helper;
-}
-
 /** `sourceWorkspaces`: server data given to the validator, sometimes withdrawn and given again mid-sequence. */
-async function runSequence(initial: string, seed: number, rounds: number, sourceWorkspaces?: SourceWorkspaces, helper?: EntryHelper): Promise<number> {
+async function runSequence(initial: string, seed: number, rounds: number, sourceWorkspaces?: SourceWorkspaces): Promise<number> {
   const rand = random(seed);
   let text = initial;
-  const incremental = new IncrementalValidation(service, 'file:///t.connection.json', 1, text, helper);
+  const incremental = new IncrementalValidation(service, 'file:///t.connection.json', 1, text);
   let known = sourceWorkspaces;
   incremental.setSourceWorkspaces(known);
   assert.deepEqual(await incremental.diagnostics(), await fresh(text, known));
@@ -178,22 +165,6 @@ describe('incremental validation', () => {
   it('equals a fresh open after random edit sequences on a 1,000-stream catalog', async () => {
     const withProblems = await runSequence(discoveredCatalog(1000), 1, 12);
     assert.ok(withProblems > 3, `only ${withProblems} rounds had problems: the edits do not exercise the rules`);
-  });
-
-  it('equals a fresh open when a helper thread validates half of the entries', async () => {
-    const helper = cloningHelper();
-    await runSequence(discoveredCatalog(1000, 5), 4, 6, undefined, helper);
-    assert.ok(helper.calls > 0, 'the helper was never asked');
-  });
-
-  it('equals a fresh open when the helper fails or answers short', async () => {
-    const text = discoveredCatalog(300, 6).replace('"selected": true', '"selected": "yes"');
-    const expected = await fresh(text);
-    assert.ok(expected.length > 0);
-    const failing: EntryHelper = () => Promise.reject(new Error('helper died'));
-    const short: EntryHelper = async () => [];
-    assert.deepEqual(await new IncrementalValidation(service, 'file:///t.connection.json', 1, text, failing).diagnostics(), expected);
-    assert.deepEqual(await new IncrementalValidation(service, 'file:///t.connection.json', 1, text, short).diagnostics(), expected);
   });
 
   it('equals a fresh open after many random edits on a small catalog (nothing selected, duplicates)', async () => {

@@ -124,11 +124,13 @@ const STRUCTURE = /[{}[\]"]/g;
 function closingBracket(text: string, open: number): number {
   let depth = 0;
   STRUCTURE.lastIndex = open;
-  for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
-    const c = text.charCodeAt(match.index);
-    if (c === QUOTE) STRUCTURE.lastIndex = closingQuote(text, match.index) + 1;
+  // `test` moves `lastIndex` past the next match without building a match object.
+  while (STRUCTURE.test(text)) {
+    const at = STRUCTURE.lastIndex - 1;
+    const c = text.charCodeAt(at);
+    if (c === QUOTE) STRUCTURE.lastIndex = closingQuote(text, at) + 1;
     else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-    else if (--depth === 0) return match.index + 1;
+    else if (--depth === 0) return at + 1;
   }
   return text.length;
 }

@@ -134,7 +134,7 @@ export class IncrementalValidation {
     for (let i = 0; i < count; i++) {
       let result = this.entries[i];
       if (!result) {
-        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes);
+        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes, layout.schemaStarts[i], layout.schemaEnds[i]);
         this.entries[i] = result;
       }
       if (result.broken) return this.validateWhole();
@@ -197,9 +197,12 @@ export class IncrementalValidation {
     return tooLargeProblem(sent);
   }
 
-  /** Whether the 413 check needs the parts' sizes (a file that could exceed the limit, with a streams array). */
+  /**
+   * Whether the 413 check needs the parts' sizes: a file with a streams array that could exceed
+   * the limit. As for a whole file (bodySize.ts), a text whose UTF-8 size fits is never over it.
+   */
   private needsBodySize(layout: CatalogLayout): boolean {
-    return layout.arrayOpen >= 0 && this.text.length * 3 > MAX_REQUEST_BYTES;
+    return layout.arrayOpen >= 0 && this.text.length * 3 > MAX_REQUEST_BYTES && this.text.utf8Length() > MAX_REQUEST_BYTES;
   }
 
   /** `whole`: the text is the whole file (no streams array), so it judges its own size. */
@@ -214,21 +217,25 @@ export class IncrementalValidation {
  * One stream entry's problems and index entry, found in a tiny document holding only it; a large
  * `jsonSchema` is read by `JSON.parse` instead of being built into the tree (entrySkeleton.ts).
  */
-export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false): Promise<EntryResult> {
-  const skeleton = entrySkeleton(entryText);
+export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false, schemaStart = -1, schemaEnd = -1): Promise<EntryResult> {
+  const skeleton = entrySkeleton(entryText, schemaStart, schemaEnd);
   const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + (skeleton?.text ?? entryText) + ENTRY_SUFFIX);
   const parsed = service.parseJSONDocument(tiny);
   const node = parsed.getNodeFromOffset(ENTRY_PREFIX.length);
   const entryNode = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? node : undefined;
-  if (skeleton) givePlainValue(child(child(entryNode, 'stream'), 'jsonSchema')!, skeleton.jsonSchema);
+  const schemaNode = skeleton && child(child(entryNode, 'stream'), 'jsonSchema');
+  // Absent only when the rest of the entry is broken: the file is then validated whole.
+  if (schemaNode) givePlainValue(schemaNode, skeleton.jsonSchema);
   const toEntry = skeleton ? (offset: number) => entryOffset(skeleton, offset) : undefined;
   const result = await validateDocument(service, tiny, ENTRY_PREFIX.length, tiny.getText().length - ENTRY_SUFFIX.length, parsed, false, undefined, toEntry);
   const index: StreamIndexEntry = entryNode ? detach(streamIndexEntry(entryNode), ENTRY_PREFIX.length, toEntry) : { configured: false, namespace: '', selected: false };
   const entry: EntryResult = { ...result, index };
   if (withBytes && !result.broken) {
     try {
-      // As the body is sent: from the value or the tree just built when the text is plain JSON.
-      entry.bytes = skeleton ? utf8Length(JSON.stringify(skeleton.value)) : isPlainJson(parsed) && entryNode ? compactSize(entryNode) : compactBytes(entryText);
+      // As the body is sent: from the tree just built when the text is plain JSON (and the
+      // schema's value, which stands in it as `{}`).
+      const schemaBytes = skeleton ? utf8Length(JSON.stringify(skeleton.jsonSchema)) - 2 : 0;
+      entry.bytes = isPlainJson(parsed) && entryNode ? compactSize(entryNode) + schemaBytes : compactBytes(entryText);
     } catch {
       // JSON.parse refuses what the parser took: assemble() will judge the file whole
     }

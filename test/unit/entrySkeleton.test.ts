@@ -1,24 +1,65 @@
-// A stream entry's large `jsonSchema` is blanked out (same length, every other offset kept) and
-// read by JSON.parse; anything the tree must see as written keeps the entry whole.
+// A stream's large `jsonSchema`: found by the layout scan, read by JSON.parse and replaced by
+// `{}` in the text the parser sees, with offsets moved back; anything unclear keeps the entry whole.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { scanLayout, updateLayout } from '../../core/language/catalogLayout';
 import { entryOffset, entrySkeleton } from '../../core/language/entrySkeleton';
 
 const properties = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field_${i}`, { type: ['null', 'string'], description: `Field ${i} with "quotes", {braces} and [brackets] \\ and ünïcode` }]));
 const schema = { type: 'object', properties };
 const entry = (stream: Record<string, unknown> = {}, config: Record<string, unknown> = { syncMode: 'full_refresh', destinationSyncMode: 'overwrite', selected: true }) =>
   JSON.stringify({ stream: { name: 'orders', jsonSchema: schema, supportedSyncModes: ['full_refresh'], ...stream }, config }, null, 2);
+const file = (...entries: string[]) => `{"sourceId":"s","syncCatalog":{"streams":[${entries.join(',')}]}}`;
 
-describe('entry skeleton', () => {
-  it('replaces exactly the jsonSchema object by {}, and moves skeleton offsets back to the entry', () => {
+/** The schema range the layout gives the only entry of a file holding `entryText`. */
+function schemaRange(entryText: string): { start: number; end: number } {
+  const layout = scanLayout(file(entryText))!;
+  assert.ok(layout, 'the file has a layout');
+  return { start: layout.schemaStarts[0], end: layout.schemaEnds[0] };
+}
+
+describe('a stream entry read without its jsonSchema tree', () => {
+  it('the layout finds the jsonSchema object of each entry', () => {
     const text = entry();
-    const skeleton = entrySkeleton(text)!;
-    assert.ok(skeleton);
-    const start = text.indexOf('"jsonSchema": ') + '"jsonSchema": '.length;
-    const end = text.indexOf(',\n    "supportedSyncModes"');
+    const { start, end } = schemaRange(text);
+    assert.deepEqual(JSON.parse(text.slice(start, end)), schema);
+    assert.equal(text.slice(start - '"jsonSchema": '.length, start), '"jsonSchema": ');
+  });
+
+  it('the layout is not misled by strings that look like keys, other keys named jsonSchema, or nesting', () => {
+    const text = entry({ name: 'a "jsonSchema": {', namespace: '}]', defaultCursorField: [['x']] }, { jsonSchema: { type: 'object' }, selected: true, nested: { stream: { jsonSchema: {} } } });
+    const { start, end } = schemaRange(text);
+    assert.deepEqual(JSON.parse(text.slice(start, end)), schema);
+  });
+
+  it('the layout gives no range when it is unclear which jsonSchema the parser keeps, or there is none', () => {
+    const cases: Record<string, string> = {
+      'jsonSchema not an object': entry({ jsonSchema: JSON.stringify(schema) }),
+      'no jsonSchema': entry({ jsonSchema: undefined }),
+      'a duplicated stream key': entry().replace(/\}$/, `, "stream": ${JSON.stringify({ name: 'x', jsonSchema: schema })}}`),
+      'a duplicated jsonSchema key': entry().replace('"supportedSyncModes"', `"jsonSchema": ${JSON.stringify(schema)}, "supportedSyncModes"`),
+      'an escaped jsonSchema key': entry().replace('"jsonSchema"', '"json\\u0053chema"'),
+      'an escaped key beside stream': entry().replace('"config"', '"con\\u0066ig"'),
+    };
+    for (const [name, text] of Object.entries(cases)) assert.deepEqual(schemaRange(text), { start: -1, end: -1 }, name);
+  });
+
+  it('an edit inside an entry updates its range', () => {
+    const text = file(entry(), entry());
+    const layout = scanLayout(text)!;
+    const at = text.indexOf('"orders"', layout.starts[1]) + 1;
+    const edited = text.slice(0, at) + 'new_' + text.slice(at);
+    const { layout: updated, changedEntry } = updateLayout(layout, { length: edited.length, slice: (a, b) => edited.slice(a, b), getText: () => edited }, at, at, 4);
+    assert.equal(changedEntry, 1);
+    assert.deepEqual(updated, scanLayout(edited));
+  });
+
+  it('the skeleton replaces exactly that object by {}, and moves its offsets back to the entry', () => {
+    const text = entry();
+    const { start, end } = schemaRange(text);
+    const skeleton = entrySkeleton(text, start, end)!;
     assert.equal(skeleton.text, text.slice(0, start) + '{}' + text.slice(end));
     assert.deepEqual(skeleton.jsonSchema, schema);
-    assert.deepEqual(skeleton.value, JSON.parse(text));
     const modes = skeleton.text.indexOf('"supportedSyncModes"');
     assert.equal(entryOffset(skeleton, modes), text.indexOf('"supportedSyncModes"'));
     assert.equal(entryOffset(skeleton, skeleton.at), start);
@@ -26,23 +67,14 @@ describe('entry skeleton', () => {
     assert.equal(entryOffset(skeleton, 5), 5);
   });
 
-  it('finds jsonSchema after other keys, nested arrays and strings that look like keys', () => {
-    const text = entry({ name: 'a "jsonSchema": {', namespace: '}]', defaultCursorField: [['x']], sourceDefinedPrimaryKey: [['id']] });
-    const skeleton = entrySkeleton(text)!;
-    assert.deepEqual(JSON.parse(skeleton.text).stream, { ...JSON.parse(text).stream, jsonSchema: {} });
-  });
-
-  it('leaves the entry whole when the tree must see it as written', () => {
-    const cases: Record<string, string> = {
-      'a syntax error': entry().replace('"selected": true', '"selected": tru'),
-      'a trailing comma': entry().replace('"selected": true', '"selected": true,'),
-      'a comment': entry().replace('"config": {', '"config": { // here\n'),
-      'jsonSchema not an object': entry({ jsonSchema: JSON.stringify(schema) }),
-      'a small jsonSchema': entry({ jsonSchema: { type: 'object' } }),
-      'a duplicated stream key': entry().replace(/\}$/, `, "stream": ${JSON.stringify({ name: 'x', jsonSchema: schema })}}`),
-      'a duplicated jsonSchema key': entry().replace('"supportedSyncModes"', `"jsonSchema": ${JSON.stringify(schema)}, "supportedSyncModes"`),
-      'an escaped jsonSchema key': entry().replace('"jsonSchema"', '"json\\u0053chema"'),
-    };
-    for (const [name, text] of Object.entries(cases)) assert.equal(entrySkeleton(text), undefined, name);
+  it('no skeleton for a small schema, a schema JSON.parse refuses, or no range', () => {
+    const small = entry({ jsonSchema: { type: 'object' } });
+    const range = schemaRange(small);
+    assert.equal(entrySkeleton(small, range.start, range.end), undefined);
+    const broken = entry().replace('"field_3": {', '"field_3": {,');
+    const brokenRange = schemaRange(broken);
+    assert.ok(brokenRange.start >= 0, 'the scan still finds it');
+    assert.equal(entrySkeleton(broken, brokenRange.start, brokenRange.end), undefined);
+    assert.equal(entrySkeleton(entry(), -1, -1), undefined);
   });
 });

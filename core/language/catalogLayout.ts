@@ -23,15 +23,25 @@ export interface CatalogLayout {
   ends: number[];
   /** Deepest nesting inside each entry, counted from the file's root. */
   depths: number[];
-  /**
-   * Where each entry's `stream.jsonSchema` object is, relative to the entry's start: its `{`
-   * and just after its `}`; -1 when there is none, or when a duplicated or escaped `stream` or
-   * `jsonSchema` key leaves it unclear which one the parser keeps.
-   */
-  schemaStarts: number[];
-  schemaEnds: number[];
+  /** Where parts of each entry are, found by the same scan. */
+  places: EntryPlaces[];
   /** Deepest nesting outside the entries. */
   headerDepth: number;
+}
+
+/** Offsets relative to the entry's start; -1 when absent. */
+export interface EntryPlaces {
+  /**
+   * `stream.jsonSchema`: its `{` and just after its `}`; also -1 when a duplicated or escaped
+   * `stream` or `jsonSchema` key leaves it unclear which one the parser keeps.
+   */
+  schemaStart: number;
+  schemaEnd: number;
+  /** The string values of `stream.name` and `stream.namespace`, quotes included (the last one if repeated). */
+  nameStart: number;
+  nameEnd: number;
+  namespaceStart: number;
+  namespaceEnd: number;
 }
 
 const QUOTE = 0x22;
@@ -92,7 +102,7 @@ function next(text: string, char: string, from: number): number {
 
 /** Scans the whole text. */
 export function scanLayout(text: string): CatalogLayout | undefined {
-  const layout: CatalogLayout = { arrayOpen: -1, arrayClose: -1, streamsKeyOffset: -1, streamsKeyLength: 0, starts: [], ends: [], depths: [], schemaStarts: [], schemaEnds: [], headerDepth: 0 };
+  const layout: CatalogLayout = { arrayOpen: -1, arrayClose: -1, streamsKeyOffset: -1, streamsKeyLength: 0, starts: [], ends: [], depths: [], places: [], headerDepth: 0 };
   let depth = 0;
   let maxDepth = 0; // outside the entries
   let lastKeyStart = -1;
@@ -150,8 +160,7 @@ export function scanLayout(text: string): CatalogLayout | undefined {
         layout.starts.push(i);
         layout.ends.push(entry.end);
         layout.depths.push(entry.depth);
-        layout.schemaStarts.push(entry.schemaStart < 0 ? -1 : entry.schemaStart - i);
-        layout.schemaEnds.push(entry.schemaStart < 0 ? -1 : entry.schemaEnd - i);
+        layout.places.push(entry.places);
         expectEntry = false;
         pendingKey = undefined;
         i = entry.end - 1;
@@ -220,7 +229,6 @@ export function updateLayout(layout: CatalogLayout | undefined, text: TextSource
       const delta = insertedLength - (end - start);
       const entry = rescanEntry(text.slice(layout.starts[i], layout.ends[i] + delta));
       if (entry && entry.depth <= MAX_NESTING_DEPTH) {
-        const hasSchema = entry.schemaStart >= 0;
         return {
           layout: {
             ...layout,
@@ -228,8 +236,7 @@ export function updateLayout(layout: CatalogLayout | undefined, text: TextSource
             starts: layout.starts.map((v, k) => (k > i ? v + delta : v)),
             ends: layout.ends.map((v, k) => (k >= i ? v + delta : v)),
             depths: layout.depths.map((v, k) => (k === i ? entry.depth : v)),
-            schemaStarts: layout.schemaStarts.map((v, k) => (k === i ? (hasSchema ? entry.schemaStart : -1) : v)),
-            schemaEnds: layout.schemaEnds.map((v, k) => (k === i ? (hasSchema ? entry.schemaEnd : -1) : v)),
+            places: layout.places.map((v, k) => (k === i ? entry.places : v)),
           },
           changedEntry: i,
         };
@@ -263,19 +270,17 @@ interface ScannedEntry {
   end: number;
   /** Deepest nesting, counted from the file's root (the entry's own `{` is depth 4). */
   depth: number;
-  /** The `stream.jsonSchema` object: its `{` and just after its `}` (-1: none, or unclear). */
-  schemaStart: number;
-  schemaEnd: number;
+  places: EntryPlaces;
 }
 
 /** The characters that matter inside an entry: brackets, quotes, and `/` (a comment). */
 const ENTRY_STRUCTURE = /[{}[\]"/]/g;
 
 /**
- * The entry whose `{` is at `open`: where it ends, how deep it goes and where its
- * `stream.jsonSchema` is; undefined for a comment, a string that does not close on its line, or
- * an entry that never closes or closes with `]`. Only brackets and strings are looked at,
- * except the keys of the entry and of its `stream`.
+ * The entry whose `{` is at `open`: where it ends, how deep it goes and where its parts are;
+ * undefined for a comment, a string that does not close on its line, or an entry that never
+ * closes or closes with `]`. Only brackets and strings are looked at, and the keys of the
+ * entry and of its `stream`.
  */
 function skipEntry(text: string, open: number, strings: StringScanner): ScannedEntry | undefined {
   let depth = 3;
@@ -288,6 +293,9 @@ function skipEntry(text: string, open: number, strings: StringScanner): ScannedE
   let schemaOpen = -1;
   let inSchema = false;
   let schemaEnd = -1;
+  let nameOpen = -1; // where the string values of `name` and `namespace` start, once their keys are seen
+  let namespaceOpen = -1;
+  const places: EntryPlaces = { schemaStart: -1, schemaEnd: -1, nameStart: -1, nameEnd: -1, namespaceStart: -1, namespaceEnd: -1 };
   ENTRY_STRUCTURE.lastIndex = open;
   // `test` moves `lastIndex` past the next match without building a match object.
   while (ENTRY_STRUCTURE.test(text)) {
@@ -298,6 +306,13 @@ function skipEntry(text: string, open: number, strings: StringScanner): ScannedE
       if (end < 0) return undefined;
       ENTRY_STRUCTURE.lastIndex = end;
       if (depth !== 4 && !(depth === 5 && inStream)) continue;
+      if (at === nameOpen) {
+        places.nameStart = at - open;
+        places.nameEnd = end - open;
+      } else if (at === namespaceOpen) {
+        places.namespaceStart = at - open;
+        places.namespaceEnd = end - open;
+      }
       const colon = skipSpace(text, end);
       if (text.charCodeAt(colon) !== COLON) continue;
       const key = text.slice(at + 1, end - 1);
@@ -308,6 +323,10 @@ function skipEntry(text: string, open: number, strings: StringScanner): ScannedE
       } else if (depth === 5 && key === 'jsonSchema') {
         schemaKeys++;
         schemaOpen = skipSpace(text, colon + 1);
+      } else if (depth === 5 && key === 'name') {
+        nameOpen = skipSpace(text, colon + 1);
+      } else if (depth === 5 && key === 'namespace') {
+        namespaceOpen = skipSpace(text, colon + 1);
       }
     } else if (c === SLASH) {
       return undefined;
@@ -323,8 +342,11 @@ function skipEntry(text: string, open: number, strings: StringScanner): ScannedE
       if (depth === 5) inStream = false;
       if (--depth === 3) {
         if (c !== CLOSE_BRACE) return undefined;
-        const clear = !unclear && streamKeys === 1 && schemaKeys === 1 && schemaEnd > schemaOpen;
-        return { end: at + 1, depth: maxDepth, schemaStart: clear ? schemaOpen : -1, schemaEnd: clear ? schemaEnd : -1 };
+        if (!unclear && streamKeys === 1 && schemaKeys === 1 && schemaEnd > schemaOpen) {
+          places.schemaStart = schemaOpen - open;
+          places.schemaEnd = schemaEnd - open;
+        }
+        return { end: at + 1, depth: maxDepth, places };
       }
     }
   }

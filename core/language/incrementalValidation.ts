@@ -134,7 +134,7 @@ export class IncrementalValidation {
     for (let i = 0; i < count; i++) {
       let result = this.entries[i];
       if (!result) {
-        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes, layout.schemaStarts[i], layout.schemaEnds[i]);
+        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes, layout.places[i].schemaStart, layout.places[i].schemaEnd);
         this.entries[i] = result;
       }
       if (result.broken) return this.validateWhole();

@@ -15,7 +15,7 @@ const file = (...entries: string[]) => `{"sourceId":"s","syncCatalog":{"streams"
 function schemaRange(entryText: string): { start: number; end: number } {
   const layout = scanLayout(file(entryText))!;
   assert.ok(layout, 'the file has a layout');
-  return { start: layout.schemaStarts[0], end: layout.schemaEnds[0] };
+  return { start: layout.places[0].schemaStart, end: layout.places[0].schemaEnd };
 }
 
 describe('a stream entry read without its jsonSchema tree', () => {
@@ -30,6 +30,15 @@ describe('a stream entry read without its jsonSchema tree', () => {
     const text = entry({ name: 'a "jsonSchema": {', namespace: '}]', defaultCursorField: [['x']] }, { jsonSchema: { type: 'object' }, selected: true, nested: { stream: { jsonSchema: {} } } });
     const { start, end } = schemaRange(text);
     assert.deepEqual(JSON.parse(text.slice(start, end)), schema);
+  });
+
+  it('the layout notes where the stream name and namespace are', () => {
+    const text = entry({ namespace: 'public', name: 'a \\"quoted\\" name' });
+    const { places } = scanLayout(file(text))!;
+    assert.equal(text.slice(places[0].nameStart, places[0].nameEnd), JSON.stringify('a \\"quoted\\" name'));
+    assert.equal(text.slice(places[0].namespaceStart, places[0].namespaceEnd), '"public"');
+    const unnamed = scanLayout(file(entry({ name: 42, namespace: undefined })))!.places[0];
+    assert.deepEqual([unnamed.nameStart, unnamed.namespaceStart], [-1, -1]);
   });
 
   it('the layout gives no range when it is unclear which jsonSchema the parser keeps, or there is none', () => {

@@ -1,8 +1,8 @@
 // Completion and hover look at the stream entry under the cursor, not the whole file: the
 // entry is parsed as the same tiny document the validator uses, and positions are mapped
 // between it and the file. Outside the entries the header is used (the file with its entries
-// taken out). Only where neither applies (between entries, an unusual file) is the whole file
-// parsed.
+// taken out), between two entries the header with those two kept. Only a file without the
+// usual shape is parsed whole.
 import type { JSONDocument, LanguageService } from 'vscode-json-languageservice';
 import { TextDocument, type Position, type Range } from 'vscode-languageserver-textdocument';
 import { entryAt, type CatalogLayout } from '../../core/language/catalogLayout';
@@ -28,6 +28,7 @@ export function viewAt(service: LanguageService, file: OpenDocument, position: P
     const i = entryAt(layout, offset);
     if (i >= 0) return entryView(service, file, layout, i, offset);
     if (layout.arrayOpen >= 0 && (offset <= layout.arrayOpen || offset > layout.arrayClose)) return headerView(service, file, layout, offset);
+    if (layout.arrayOpen >= 0) return gapView(service, file, layout, offset);
   }
   const json = whole();
   return json && { document: file, json, position, toFile: (range) => range };
@@ -53,6 +54,21 @@ export function headerView(service: LanguageService, file: OpenDocument, layout:
   const removed = layout.arrayOpen < 0 ? 0 : layout.arrayClose - layout.arrayOpen - 1;
   const text = layout.arrayOpen < 0 ? file.text.getText() : file.text.slice(0, layout.arrayOpen + 1) + file.text.slice(layout.arrayClose, file.text.length);
   return view(service, file, text, headerOffset(layout, offset), (t) => (layout.arrayOpen >= 0 && t > layout.arrayOpen ? t + removed : t));
+}
+
+/**
+ * Between two entries of the streams array (where a new stream is typed): the header with the
+ * entries on either side of the cursor kept, so that completion sees the commas it needs.
+ */
+function gapView(service: LanguageService, file: OpenDocument, layout: CatalogLayout, offset: number): DocumentView {
+  let next = layout.starts.findIndex((start) => start >= offset);
+  if (next < 0) next = layout.starts.length;
+  const from = next > 0 ? layout.starts[next - 1] : layout.arrayOpen + 1;
+  const to = next < layout.starts.length ? layout.ends[next] : layout.arrayClose;
+  const open = layout.arrayOpen + 1;
+  const text = file.text.slice(0, open) + file.text.slice(from, to) + file.text.slice(layout.arrayClose, file.text.length);
+  const toFileOffset = (t: number) => (t < open ? t : t <= open + (to - from) ? from + (t - open) : t - open - (to - from) + layout.arrayClose);
+  return view(service, file, text, open + (offset - from), toFileOffset);
 }
 
 /** Where a file offset is in the header (inside the streams array: between its brackets). */

@@ -81,6 +81,20 @@ describe('large catalogs in the standalone server', () => {
     assert.match((statusHover?.contents as MarkupContent).value, /inactive/);
   });
 
+  it('completes a new stream between two streams of a large catalog, at the cursor, with the comma it needs', async () => {
+    const uri = 'file:///work/large-gap.connection.json';
+    const text = discoveredCatalog(300);
+    await client.open(uri, text);
+    const layout = scanLayout(text)!;
+    const at = TextDocument.create('file:///x', 'json', 0, text).positionAt(layout.ends[100] + 1); // just after the comma
+    const list = await client.completion(uri, at.line, at.character);
+    const item = list?.items.find((i) => /^Stream/.test(String(i.label)));
+    assert.ok(item, (list?.items ?? []).map((i) => i.label).join());
+    const edit = item.textEdit as { range: { start: unknown; end: unknown }; newText: string };
+    assert.deepEqual(edit.range, { start: at, end: at });
+    assert.match(edit.newText, /^\{[\s\S]*\},$/, 'another stream follows: the new one ends with a comma');
+  });
+
   it('outlines, folds and selects a large catalog stream by stream, as the file is', async () => {
     const uri = 'file:///work/large-outline.connection.json';
     const text = discoveredCatalog(300);

@@ -116,7 +116,8 @@ export class ChunkedText {
       else low = mid + 1;
     }
     const line = this.lines[c] + low;
-    const lineStart = this.lineOffset(line);
+    // The line starts in this chunk unless no line break precedes the offset in it.
+    const lineStart = low > 0 ? this.offsets[c] + starts[low - 1] : this.lineOffset(line);
     offset = this.ensureBeforeEOL(offset, lineStart);
     return { line, character: offset - lineStart };
   }

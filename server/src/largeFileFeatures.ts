@@ -79,13 +79,15 @@ function entrySymbol(file: OpenDocument, layout: CatalogLayout, i: number): Docu
   const range = { start: file.positionAt(start), end: file.positionAt(layout.ends[i]) };
   const selectionRange = name === undefined ? { start: range.start, end: file.positionAt(start + 1) } : { start: file.positionAt(start + places.nameStart), end: file.positionAt(start + places.nameEnd) };
   const label = name === undefined ? String(i) : namespace ? `${namespace}.${name}` : name;
-  return { name: label || `"${label}"`, kind: SymbolKind.Module, range, selectionRange, children: [] };
+  return { name: label || `"${label}"`, kind: SymbolKind.Module, range, selectionRange };
 }
 
 function stringAt(file: OpenDocument, entryStart: number, start: number, end: number): string | undefined {
   if (start < 0) return undefined;
+  const quoted = file.text.slice(entryStart + start, entryStart + end);
+  if (!quoted.includes('\\')) return quoted.slice(1, -1);
   try {
-    return String(JSON.parse(file.text.slice(entryStart + start, entryStart + end)));
+    return String(JSON.parse(quoted));
   } catch {
     return undefined; // an escape JSON.parse refuses: the parser reports it
   }

@@ -2,7 +2,7 @@
 // (it builds an `org.quartz.CronExpression`). Shared by the language server's rules and the
 // local Airbyte server, so both agree on what the real server accepts.
 import { checkQuartzField, DAY_OF_MONTH, DAY_OF_WEEK, QUARTZ_FIELDS } from './quartzCronFields';
-import { describeQuartzFields } from './quartzCronDescription';
+import cronstrue from 'cronstrue';
 
 const FIELD_ORDER = 'seconds minutes hours day-of-month month day-of-week [year]';
 const EXAMPLE = '0 0 12 * * ?';
@@ -27,10 +27,12 @@ export function validateQuartzCron(expression: string): string | undefined {
   return checkDayFieldsPairing(fields[DAY_OF_MONTH], fields[DAY_OF_WEEK]);
 }
 
-/** A short English reading of common shapes ("every day at 12:00"); undefined otherwise or when invalid. */
+/** An English reading ("At 09:30, Monday through Friday"), by cronstrue; undefined when Quartz refuses the expression. */
 export function describeQuartzCron(expression: string): string | undefined {
   if (validateQuartzCron(expression) !== undefined) return undefined;
-  return describeQuartzFields(splitFields(expression).map((f) => f.toUpperCase()));
+  // Quartz numbers weekdays 1 (Sunday) to 7.
+  const reading = cronstrue.toString(expression.trim(), { use24HourTimeFormat: true, dayOfWeekStartIndexZero: false, throwExceptionOnParseError: false });
+  return reading.startsWith('An error') ? undefined : reading;
 }
 
 /** The Quartz form of a 5-field Unix cron (seconds prepended, weekdays shifted); undefined for anything else. */

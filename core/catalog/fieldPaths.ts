@@ -57,7 +57,8 @@ export function formatPath(path: readonly string[]): string {
   return path.join('.');
 }
 
-function propertiesOf(node: unknown): Record<string, unknown> | undefined {
+/** The `properties` object of a JSON schema, if it has one. */
+export function propertiesOf(node: unknown): Record<string, unknown> | undefined {
   if (!node || typeof node !== 'object') return undefined;
   const properties = (node as JsonSchema).properties;
   return properties && typeof properties === 'object' && !Array.isArray(properties) ? properties : undefined;

@@ -6,6 +6,7 @@
 //   schema lacks, are reported and left in place for the user to decide (they get diagnostics).
 // The result is the whole new text, so a caller applies it as one edit or not at all.
 import { applyEdits, findNodeAtLocation, modify, parseTree, type FormattingOptions, type Node, type ParseError } from 'jsonc-parser';
+import { isPlainObject } from '../json/plainObject';
 import { fieldAt, formatPath } from './fieldPaths';
 import { initialStreamConfig } from './initialConfig';
 import { streamKey, streamLabel, type DestinationSyncMode, type DiscoveredCatalog, type StreamConfig } from './types';
@@ -55,7 +56,7 @@ export function mergeDiscoveredCatalog(input: MergeInput): MergeResult {
   const edits: Edit[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
-    if (!isObject(entry) || !isObject(entry.stream)) return;
+    if (!isPlainObject(entry) || !isPlainObject(entry.stream)) return;
     const oldStream = entry.stream;
     const key = streamKey(oldStream);
     const label = streamLabel(oldStream);
@@ -74,7 +75,7 @@ export function mergeDiscoveredCatalog(input: MergeInput): MergeResult {
       const node = findNodeAtLocation(streamsNode!.children![index], ['stream'])!;
       edits.push({ offset: node.offset, length: node.length, text: jsonAt(input.text, node.offset, next.stream, formatting) });
     }
-    if (firstTime) summary.missingPaths.push(...missingPaths(label, isObject(entry.config) ? (entry.config as StreamConfig) : {}, next.stream.jsonSchema));
+    if (firstTime) summary.missingPaths.push(...missingPaths(label, isPlainObject(entry.config) ? (entry.config as StreamConfig) : {}, next.stream.jsonSchema));
   });
 
   const additions = input.catalog.streams
@@ -211,14 +212,11 @@ function toValue(node: Node): unknown {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
-}
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isObject(a) && isObject(b)) {
+  if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
   }

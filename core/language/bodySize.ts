@@ -3,6 +3,9 @@
 // lives apart from the per-stream and per-document rules.
 import type { Diagnostic } from 'vscode-json-languageservice';
 import { DiagnosticSeverity } from 'vscode-json-languageservice';
+import { utf8Length } from '../text/utf8';
+
+export { utf8Length };
 
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
@@ -27,18 +30,4 @@ export function tooLargeProblem(sent: number): Omit<Diagnostic, 'range'> | undef
     code: 'body-too-large',
     message: `The request body is ${(sent / 1024 / 1024).toFixed(1)} MiB; Airbyte v0.44.3 refuses bodies over 10 MiB (413 Request Entity Too Large). Select fewer streams, or raise \`micronaut.server.max-request-size\` (environment variable MICRONAUT_SERVER_MAX_REQUEST_SIZE) on the Airbyte server.`,
   };
-}
-
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }

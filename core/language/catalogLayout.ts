@@ -7,7 +7,8 @@
 // the JSON parser's scanner does), and gives up (`undefined`) on anything unusual: comments,
 // an unclosed string, unbalanced brackets, duplicate `syncCatalog`/`streams` keys, something
 // other than objects and commas between entries, nesting beyond the analysable depth. Callers
-// then treat the file as a whole.
+// then treat the file as a whole. Inside an entry it also notes where `stream.jsonSchema` is,
+// the bulk of the entry, which validation reads without a syntax tree (entrySkeleton.ts).
 import { MAX_NESTING_DEPTH } from './nestingGuard';
 
 export interface CatalogLayout {
@@ -22,8 +23,25 @@ export interface CatalogLayout {
   ends: number[];
   /** Deepest nesting inside each entry, counted from the file's root. */
   depths: number[];
+  /** Where parts of each entry are, found by the same scan. */
+  places: EntryPlaces[];
   /** Deepest nesting outside the entries. */
   headerDepth: number;
+}
+
+/** Offsets relative to the entry's start; -1 when absent. */
+export interface EntryPlaces {
+  /**
+   * `stream.jsonSchema`: its `{` and just after its `}`; also -1 when a duplicated or escaped
+   * `stream` or `jsonSchema` key leaves it unclear which one the parser keeps.
+   */
+  schemaStart: number;
+  schemaEnd: number;
+  /** The string values of `stream.name` and `stream.namespace`, quotes included (the last one if repeated). */
+  nameStart: number;
+  nameEnd: number;
+  namespaceStart: number;
+  namespaceEnd: number;
 }
 
 const QUOTE = 0x22;
@@ -84,9 +102,9 @@ function next(text: string, char: string, from: number): number {
 
 /** Scans the whole text. */
 export function scanLayout(text: string): CatalogLayout | undefined {
-  const layout: CatalogLayout = { arrayOpen: -1, arrayClose: -1, streamsKeyOffset: -1, streamsKeyLength: 0, starts: [], ends: [], depths: [], headerDepth: 0 };
+  const layout: CatalogLayout = { arrayOpen: -1, arrayClose: -1, streamsKeyOffset: -1, streamsKeyLength: 0, starts: [], ends: [], depths: [], places: [], headerDepth: 0 };
   let depth = 0;
-  let maxDepth = 0; // within the current region (header or entry)
+  let maxDepth = 0; // outside the entries
   let lastKeyStart = -1;
   let lastKeyEnd = -1;
   let pendingKey: 'syncCatalog' | 'streams' | undefined; // a `:` after one of these keys was just seen
@@ -94,7 +112,6 @@ export function scanLayout(text: string): CatalogLayout | undefined {
   let seenCatalog = false;
   let seenStreams = false;
   let inArray = false;
-  let entryStart = -1;
   let expectEntry = true; // inside the array: an entry may come (start, or after a comma)
   const strings = new StringScanner(text);
   const n = text.length;
@@ -104,7 +121,7 @@ export function scanLayout(text: string): CatalogLayout | undefined {
     if (c === QUOTE) {
       const end = strings.end(i);
       if (end < 0) return undefined;
-      if (inArray && entryStart < 0) return undefined; // a string between entries
+      if (inArray) return undefined; // a string between entries
       lastKeyStart = i;
       lastKeyEnd = end;
       pendingKey = undefined;
@@ -135,11 +152,19 @@ export function scanLayout(text: string): CatalogLayout | undefined {
       continue;
     }
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (inArray && entryStart < 0) {
+      if (inArray) {
         if (c !== OPEN_BRACE || !expectEntry) return undefined;
-        entryStart = i;
-        layout.headerDepth = Math.max(layout.headerDepth, maxDepth);
-        maxDepth = depth;
+        // An entry: only its brackets and strings matter, so they are jumped between.
+        const entry = skipEntry(text, i, strings);
+        if (!entry) return undefined;
+        layout.starts.push(i);
+        layout.ends.push(entry.end);
+        layout.depths.push(entry.depth);
+        layout.places.push(entry.places);
+        expectEntry = false;
+        pendingKey = undefined;
+        i = entry.end - 1;
+        continue;
       }
       depth++;
       if (depth > maxDepth) maxDepth = depth;
@@ -154,7 +179,7 @@ export function scanLayout(text: string): CatalogLayout | undefined {
     if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       pendingKey = undefined;
       if (depth === 0) return undefined;
-      if (inArray && entryStart < 0) {
+      if (inArray) {
         // the array closes (depth 3 -> 2)
         if (c !== CLOSE_BRACKET || (expectEntry && layout.starts.length > 0)) return undefined;
         inArray = false;
@@ -164,20 +189,11 @@ export function scanLayout(text: string): CatalogLayout | undefined {
       }
       depth--;
       if (catalogDepth > 0 && depth < catalogDepth) catalogDepth = -1;
-      if (inArray && depth === 3) {
-        if (c !== CLOSE_BRACE) return undefined;
-        layout.starts.push(entryStart);
-        layout.ends.push(i + 1);
-        layout.depths.push(maxDepth);
-        entryStart = -1;
-        expectEntry = false;
-        maxDepth = depth;
-      }
       continue;
     }
     if (c === COMMA) {
       pendingKey = undefined;
-      if (inArray && entryStart < 0) {
+      if (inArray) {
         if (expectEntry) return undefined; // a leading or doubled comma
         expectEntry = true;
       }
@@ -185,10 +201,10 @@ export function scanLayout(text: string): CatalogLayout | undefined {
     }
     // A number, literal or stray character.
     pendingKey = undefined;
-    if (inArray && entryStart < 0) return undefined;
+    if (inArray) return undefined;
   }
-  if (depth !== 0 || inArray || entryStart >= 0) return undefined;
-  layout.headerDepth = Math.max(layout.headerDepth, maxDepth);
+  if (depth !== 0 || inArray) return undefined;
+  layout.headerDepth = maxDepth;
   if (layout.headerDepth > MAX_NESTING_DEPTH || layout.depths.some((d) => d > MAX_NESTING_DEPTH)) return undefined;
   return layout;
 }
@@ -211,15 +227,16 @@ export function updateLayout(layout: CatalogLayout | undefined, text: TextSource
     const i = entryAt(layout, start);
     if (i >= 0 && start > layout.starts[i] && end < layout.ends[i]) {
       const delta = insertedLength - (end - start);
-      const entryDepth = rescanEntry(text.slice(layout.starts[i], layout.ends[i] + delta));
-      if (entryDepth !== undefined && entryDepth <= MAX_NESTING_DEPTH) {
+      const entry = rescanEntry(text.slice(layout.starts[i], layout.ends[i] + delta));
+      if (entry && entry.depth <= MAX_NESTING_DEPTH) {
         return {
           layout: {
             ...layout,
             arrayClose: layout.arrayClose + delta,
             starts: layout.starts.map((v, k) => (k > i ? v + delta : v)),
             ends: layout.ends.map((v, k) => (k >= i ? v + delta : v)),
-            depths: layout.depths.map((v, k) => (k === i ? entryDepth : v)),
+            depths: layout.depths.map((v, k) => (k === i ? entry.depth : v)),
+            places: layout.places.map((v, k) => (k === i ? entry.places : v)),
           },
           changedEntry: i,
         };
@@ -242,25 +259,103 @@ export function entryAt(layout: CatalogLayout, offset: number): number {
   return -1;
 }
 
-/** Depth reached by `entry` (which sits at depth 3) if it is one balanced object; undefined otherwise. */
-function rescanEntry(entry: string): number | undefined {
-  const end = entry.length;
-  if (entry.charCodeAt(0) !== OPEN_BRACE || entry.charCodeAt(end - 1) !== CLOSE_BRACE) return undefined;
+/** What `skipEntry` finds in `entry` (which sits at depth 3) if it is one balanced object; undefined otherwise. */
+function rescanEntry(entry: string): ScannedEntry | undefined {
+  if (entry.charCodeAt(0) !== OPEN_BRACE) return undefined;
+  const scanned = skipEntry(entry, 0, new StringScanner(entry));
+  return scanned?.end === entry.length ? scanned : undefined;
+}
+
+interface ScannedEntry {
+  end: number;
+  /** Deepest nesting, counted from the file's root (the entry's own `{` is depth 4). */
+  depth: number;
+  places: EntryPlaces;
+}
+
+/** The characters that matter inside an entry: brackets, quotes, and `/` (a comment). */
+const ENTRY_STRUCTURE = /[{}[\]"/]/g;
+
+/**
+ * The entry whose `{` is at `open`: where it ends, how deep it goes and where its parts are;
+ * undefined for a comment, a string that does not close on its line, or an entry that never
+ * closes or closes with `]`. Only brackets and strings are looked at, and the keys of the
+ * entry and of its `stream`.
+ */
+function skipEntry(text: string, open: number, strings: StringScanner): ScannedEntry | undefined {
   let depth = 3;
   let maxDepth = 3;
-  for (let i = 0; i < end; i++) {
-    const c = entry.charCodeAt(i);
+  let streamKeys = 0;
+  let schemaKeys = 0;
+  let unclear = false; // an escaped key at those levels might spell `stream` or `jsonSchema`
+  let streamOpen = -1; // where the `{` of the `stream` object is, once its key is seen
+  let inStream = false;
+  let schemaOpen = -1;
+  let inSchema = false;
+  let schemaEnd = -1;
+  let nameOpen = -1; // where the string values of `name` and `namespace` start, once their keys are seen
+  let namespaceOpen = -1;
+  const places: EntryPlaces = { schemaStart: -1, schemaEnd: -1, nameStart: -1, nameEnd: -1, namespaceStart: -1, namespaceEnd: -1 };
+  ENTRY_STRUCTURE.lastIndex = open;
+  // `test` moves `lastIndex` past the next match without building a match object.
+  while (ENTRY_STRUCTURE.test(text)) {
+    const at = ENTRY_STRUCTURE.lastIndex - 1;
+    const c = text.charCodeAt(at);
     if (c === QUOTE) {
-      const stop = stringEnd(entry, i);
-      if (stop < 0) return undefined;
-      i = stop - 1;
+      const end = strings.end(at);
+      if (end < 0) return undefined;
+      ENTRY_STRUCTURE.lastIndex = end;
+      if (depth !== 4 && !(depth === 5 && inStream)) continue;
+      if (at === nameOpen) {
+        places.nameStart = at - open;
+        places.nameEnd = end - open;
+      } else if (at === namespaceOpen) {
+        places.namespaceStart = at - open;
+        places.namespaceEnd = end - open;
+      }
+      const colon = skipSpace(text, end);
+      if (text.charCodeAt(colon) !== COLON) continue;
+      const key = text.slice(at + 1, end - 1);
+      if (key.includes('\\')) unclear = true;
+      else if (depth === 4 && key === 'stream') {
+        streamKeys++;
+        streamOpen = skipSpace(text, colon + 1);
+      } else if (depth === 5 && key === 'jsonSchema') {
+        schemaKeys++;
+        schemaOpen = skipSpace(text, colon + 1);
+      } else if (depth === 5 && key === 'name') {
+        nameOpen = skipSpace(text, colon + 1);
+      } else if (depth === 5 && key === 'namespace') {
+        namespaceOpen = skipSpace(text, colon + 1);
+      }
     } else if (c === SLASH) {
       return undefined;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (++depth > maxDepth) maxDepth = depth;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      if (--depth === 3) return i === end - 1 ? maxDepth : undefined;
+      if (depth === 5 && at === streamOpen) inStream = c === OPEN_BRACE;
+      else if (depth === 6 && at === schemaOpen && inStream) inSchema = c === OPEN_BRACE;
+    } else {
+      if (depth === 6 && inSchema) {
+        schemaEnd = at + 1;
+        inSchema = false;
+      }
+      if (depth === 5) inStream = false;
+      if (--depth === 3) {
+        if (c !== CLOSE_BRACE) return undefined;
+        if (!unclear && streamKeys === 1 && schemaKeys === 1 && schemaEnd > schemaOpen) {
+          places.schemaStart = schemaOpen - open;
+          places.schemaEnd = schemaEnd - open;
+        }
+        return { end: at + 1, depth: maxDepth, places };
+      }
     }
   }
   return undefined;
+}
+
+/** The first offset at or after `from` that is not JSON whitespace. */
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
 }

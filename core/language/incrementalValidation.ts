@@ -15,6 +15,8 @@ import { serverFactsFor, type ServerFacts, type SourceWorkspaces } from '../rule
 import { crossStreamProblems, streamIndexEntry, type Place, type StreamIndexEntry } from '../rules/crossStreamRules';
 import { scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
 import { checkNesting } from './nestingGuard';
+import { entryOffset, entrySkeleton } from './entrySkeleton';
+import { child, givePlainValue } from '../rules/ast';
 import { compactSize } from './compactSize';
 import { MAX_REQUEST_BYTES, tooLargeProblem, utf8Length } from './bodySize';
 import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection } from './validateConnection';
@@ -132,7 +134,7 @@ export class IncrementalValidation {
     for (let i = 0; i < count; i++) {
       let result = this.entries[i];
       if (!result) {
-        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes);
+        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes, layout.places[i].schemaStart, layout.places[i].schemaEnd);
         this.entries[i] = result;
       }
       if (result.broken) return this.validateWhole();
@@ -195,9 +197,12 @@ export class IncrementalValidation {
     return tooLargeProblem(sent);
   }
 
-  /** Whether the 413 check needs the parts' sizes (a file that could exceed the limit, with a streams array). */
+  /**
+   * Whether the 413 check needs the parts' sizes: a file with a streams array that could exceed
+   * the limit. As for a whole file (bodySize.ts), a text whose UTF-8 size fits is never over it.
+   */
   private needsBodySize(layout: CatalogLayout): boolean {
-    return layout.arrayOpen >= 0 && this.text.length * 3 > MAX_REQUEST_BYTES;
+    return layout.arrayOpen >= 0 && this.text.length * 3 > MAX_REQUEST_BYTES && this.text.utf8Length() > MAX_REQUEST_BYTES;
   }
 
   /** `whole`: the text is the whole file (no streams array), so it judges its own size. */
@@ -208,18 +213,29 @@ export class IncrementalValidation {
   }
 }
 
-/** One stream entry's problems and index entry, found in a tiny document holding only it. */
-export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false): Promise<EntryResult> {
-  const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + entryText + ENTRY_SUFFIX);
+/**
+ * One stream entry's problems and index entry, found in a tiny document holding only it; a large
+ * `jsonSchema` is read by `JSON.parse` instead of being built into the tree (entrySkeleton.ts).
+ */
+export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false, schemaStart = -1, schemaEnd = -1): Promise<EntryResult> {
+  const skeleton = entrySkeleton(entryText, schemaStart, schemaEnd);
+  const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + (skeleton?.text ?? entryText) + ENTRY_SUFFIX);
   const parsed = service.parseJSONDocument(tiny);
-  const result = await validateDocument(service, tiny, ENTRY_PREFIX.length, ENTRY_PREFIX.length + entryText.length, parsed);
   const node = parsed.getNodeFromOffset(ENTRY_PREFIX.length);
-  const index: StreamIndexEntry = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? detach(streamIndexEntry(node), ENTRY_PREFIX.length) : { configured: false, namespace: '', selected: false };
+  const entryNode = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? node : undefined;
+  const schemaNode = skeleton && child(child(entryNode, 'stream'), 'jsonSchema');
+  // Absent only when the rest of the entry is broken: the file is then validated whole.
+  if (schemaNode) givePlainValue(schemaNode, skeleton.jsonSchema);
+  const toEntry = skeleton ? (offset: number) => entryOffset(skeleton, offset) : undefined;
+  const result = await validateDocument(service, tiny, ENTRY_PREFIX.length, tiny.getText().length - ENTRY_SUFFIX.length, parsed, false, undefined, toEntry);
+  const index: StreamIndexEntry = entryNode ? detach(streamIndexEntry(entryNode), ENTRY_PREFIX.length, toEntry) : { configured: false, namespace: '', selected: false };
   const entry: EntryResult = { ...result, index };
   if (withBytes && !result.broken) {
     try {
-      // From the tree just built when the parser saw plain JSON; otherwise as the body is sent.
-      entry.bytes = isPlainJson(parsed) && node?.offset === ENTRY_PREFIX.length ? compactSize(node) : compactBytes(entryText);
+      // As the body is sent: from the tree just built when the text is plain JSON (and the
+      // schema's value, which stands in it as `{}`).
+      const schemaBytes = skeleton ? utf8Length(JSON.stringify(skeleton.jsonSchema)) - 2 : 0;
+      entry.bytes = isPlainJson(parsed) && entryNode ? compactSize(entryNode) + schemaBytes : compactBytes(entryText);
     } catch {
       // JSON.parse refuses what the parser took: assemble() will judge the file whole
     }
@@ -233,8 +249,11 @@ function isPlainJson(parsed: ReturnType<LanguageService['parseJSONDocument']>): 
   return syntaxErrors?.length === 0 && comments?.length === 0;
 }
 
-/** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
-async function validateDocument(service: LanguageService, document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false, server?: ServerFacts): Promise<TextResult> {
+/**
+ * Validates `document`, keeping the problems that start in [from, to), relative to `from` (and
+ * then moved by `moved`, for an entry validated as its skeleton).
+ */
+async function validateDocument(service: LanguageService, document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false, server?: ServerFacts, moved = (offset: number) => offset): Promise<TextResult> {
   const diagnostics = await validateConnection(service, document, parsed, server, { nestingChecked: true, skipBodySize: !whole });
   const kept: PlacedDiagnostic[] = [];
   let broken = false;
@@ -243,18 +262,18 @@ async function validateDocument(service: LanguageService, document: TextDocument
     const start = document.offsetAt(diagnostic.range.start);
     if (start < from || start >= to) continue;
     const end = Math.min(document.offsetAt(diagnostic.range.end), to);
-    kept.push({ start: start - from, end: end - from, diagnostic });
+    kept.push({ start: moved(start - from), end: moved(end - from), diagnostic });
   }
   return { diagnostics: kept, broken };
 }
 
 /** Index entry with offsets relative to the entry, holding no reference to the syntax tree. */
-function detach(entry: StreamIndexEntry, prefix: number): StreamIndexEntry {
+function detach(entry: StreamIndexEntry, prefix: number, moved = (offset: number) => offset): StreamIndexEntry {
   return {
     configured: entry.configured,
     name: entry.name === undefined ? undefined : copy(entry.name),
     namespace: copy(entry.namespace),
-    nameNode: entry.nameNode && { offset: entry.nameNode.offset - prefix, length: entry.nameNode.length },
+    nameNode: entry.nameNode && { offset: moved(entry.nameNode.offset - prefix), length: entry.nameNode.length },
     selected: entry.selected,
   };
 }

@@ -74,14 +74,28 @@ export function keyOf(node: ASTNode): ASTNode {
   return node.parent?.type === 'property' ? node.parent.keyNode : node;
 }
 
-/** The plain value of a syntax-tree node (a stream's `jsonSchema`, for field-path look-ups). */
+/**
+ * Plain values of syntax-tree nodes: given for a subtree parsed without a tree (a stream's
+ * `jsonSchema`, see entrySkeleton.ts), or computed once for an object or array.
+ */
+const plainValues = new WeakMap<ASTNode, unknown>();
+
+/** Makes `nodeValue(node)` answer `value` (the subtree the node stands for was not built). */
+export function givePlainValue(node: ASTNode, value: unknown): void {
+  plainValues.set(node, value);
+}
+
+/** The plain value of a syntax-tree node (a stream's `jsonSchema`, for field-path look-ups); not to be modified. */
 export function nodeValue(node: ASTNode | undefined): unknown {
   if (!node) return undefined;
   switch (node.type) {
     case 'object':
-      return Object.fromEntries(node.properties.filter((p) => p.valueNode).map((p) => [p.keyNode.value, nodeValue(p.valueNode)]));
-    case 'array':
-      return node.items.map(nodeValue);
+    case 'array': {
+      if (plainValues.has(node)) return plainValues.get(node);
+      const value = node.type === 'object' ? Object.fromEntries(node.properties.filter((p) => p.valueNode).map((p) => [p.keyNode.value, nodeValue(p.valueNode)])) : node.items.map(nodeValue);
+      plainValues.set(node, value);
+      return value;
+    }
     case 'null':
       return null;
     default:

@@ -2,7 +2,7 @@
 // and as its web app's form would have built it. Depends on that entry alone, so a caller may
 // check entries one by one (catalogRules.ts holds the checks across entries).
 import type { ASTNode } from 'vscode-json-languageservice';
-import { fieldAt, formatPath } from '../catalog/fieldPaths';
+import { fieldAt, formatPath, propertiesOf } from '../catalog/fieldPaths';
 import { booleanValue, child, isSet, items, keyOf, nodeValue, stringArray, stringArrays, stringValue } from './ast';
 import type { RuleProblem } from './rule';
 
@@ -196,11 +196,10 @@ function fieldSelectionProblems(
   return problems;
 }
 
-/** Top-level field names, found as Airbyte finds them (the first `properties` object). */
+/** Top-level field names, found as Airbyte finds them (the `properties` object of the JSON schema). */
 function schemaProperties(stream: ASTNode): Set<string> | undefined {
-  const properties = child(child(stream, 'jsonSchema'), 'properties');
-  if (properties?.type !== 'object') return undefined;
-  return new Set(properties.properties.map((p) => p.keyNode.value));
+  const properties = propertiesOf(nodeValue(child(stream, 'jsonSchema')));
+  return properties ? new Set(Object.keys(properties)) : undefined;
 }
 
 /** The fields beside the first segment of `path` that the schema lacks. */

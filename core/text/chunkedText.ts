@@ -3,6 +3,7 @@
 // of the whole text (V8 copies a string edited by concatenation the first time it is read,
 // which costs a few hundred milliseconds at that size) and no walk over every line.
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { utf8Length } from './utf8';
 
 const CHUNK = 64 * 1024;
 const CR = 13;
@@ -48,6 +49,8 @@ export class ChunkedText {
   private lines: number[] = [];
   /** Line starts inside each chunk, computed when first needed. */
   private breaks: Array<number[] | undefined> = [];
+  /** UTF-8 size of each chunk, computed when first needed. */
+  private bytes: Array<number | undefined> = [];
   private totalLength = 0;
   private totalBreaks = 0;
   /** `lines` is valid before this chunk; line breaks are counted when first needed. */
@@ -69,6 +72,16 @@ export class ChunkedText {
   get lineCount(): number {
     this.countLines();
     return this.totalBreaks + 1;
+  }
+
+  /**
+   * UTF-8 size of the text; an edit recounts only the chunks it rewrote. (A surrogate pair cut
+   * by a chunk boundary counts 3 bytes more than it is: never less than the text's size.)
+   */
+  utf8Length(): number {
+    let total = 0;
+    for (let i = 0; i < this.chunks.length; i++) total += this.bytes[i] ??= utf8Length(this.chunks[i]);
+    return total;
   }
 
   getText(): string {
@@ -108,7 +121,8 @@ export class ChunkedText {
       else low = mid + 1;
     }
     const line = this.lines[c] + low;
-    const lineStart = this.lineOffset(line);
+    // The line starts in this chunk unless no line break precedes the offset in it.
+    const lineStart = low > 0 ? this.offsets[c] + starts[low - 1] : this.lineOffset(line);
     offset = this.ensureBeforeEOL(offset, lineStart);
     return { line, character: offset - lineStart };
   }
@@ -153,12 +167,14 @@ export class ChunkedText {
     }
     this.chunks.splice(a, b - a + 1, ...pieces);
     this.breaks.splice(a, b - a + 1, ...pieces.map(() => undefined));
+    this.bytes.splice(a, b - a + 1, ...pieces.map(() => undefined));
     this.reindex(a);
   }
 
   private reset(text: string): void {
     this.chunks = split(text);
     this.breaks = this.chunks.map(() => undefined);
+    this.bytes = this.chunks.map(() => undefined);
     this.reindex(0);
   }
 

@@ -31,7 +31,6 @@ function structuralFix(
   diagnostic: Diagnostic,
   data: { replaceValueWithJson?: unknown; removeProperty?: string; liftCatalogStreams?: boolean },
 ): CodeAction | undefined {
-  const text = document.getText();
   const at = document.offsetAt(diagnostic.range.start);
   let title: string;
   let edit: TextEdit | undefined;
@@ -41,10 +40,10 @@ function structuralFix(
     edit = { start: at, end: document.offsetAt(diagnostic.range.end), newText };
   } else if (data.removeProperty) {
     title = `Remove "${data.removeProperty}"`;
-    edit = removePropertyEdit(text, at);
+    edit = removePropertyEdit(document.getText(), at); // the whole text only for these rare header fixes
   } else if (data.liftCatalogStreams) {
     title = 'Use catalog.streams as syncCatalog.streams';
-    edit = liftCatalogStreamsEdit(text, at);
+    edit = liftCatalogStreamsEdit(document.getText(), at);
   } else {
     return undefined;
   }

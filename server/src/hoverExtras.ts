@@ -10,7 +10,7 @@ export async function hoverLead(uri: string, node: ASTNode | undefined, resource
   if (key === 'sourceId' || key === 'destinationId') return resources.describeId(uri, key, node.value);
   if (key === 'cronExpression') {
     const reading = describeQuartzCron(node.value);
-    return reading ? `**Runs ${reading}** (Quartz cron, in \`cronTimeZone\`)` : undefined;
+    return reading ? `**${reading}** (Quartz cron, in \`cronTimeZone\`)` : undefined;
   }
   return undefined;
 }

@@ -18,7 +18,8 @@ import { AirbyteResourcesChangedNotification, AirbyteResourcesRequest, ValidateT
 import { AirbyteResourceContribution } from './airbyteResources';
 import { quickFixes } from './codeActions';
 import { streamEntryAt } from '../../core/catalog/fieldPathAssist';
-import { viewAt, type DocumentView } from './entryView';
+import { largeFileLayout, viewAt, type DocumentView } from './entryView';
+import { largeFileFoldingRanges, largeFileSelectionRanges, largeFileSymbols } from './largeFileFeatures';
 import { fieldPathCompletionList, fieldPathHoverAt } from './fieldPathFeatures';
 import { hoverLead } from './hoverExtras';
 import { OpenDocuments, type OpenDocument } from './openDocuments';
@@ -28,6 +29,9 @@ import { ValidationScheduler } from './validationScheduler';
 import { ValidationServerData } from './validationServerData';
 import type { SourceWorkspaces } from '../../core/rules';
 import type { DocumentValidator } from './validator';
+
+/** At most this many outline symbols and folding ranges, as VS Code's JSON support (`json.maxItemsComputed`). */
+const RESULT_LIMIT = 5000;
 
 /** The JSON service answers with a list of marked strings; clients render one markdown block best. */
 function asMarkdown(hover: Hover, lead?: string): Hover {
@@ -214,22 +218,35 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     }),
   );
 
+  // A large catalog is looked at piece by piece (largeFileFeatures.ts), never parsed whole.
+  const largeFile = (uri: string) => {
+    const document = documents.get(uri);
+    const layout = served(document) ? largeFileLayout(document) : undefined;
+    return layout && { document: document!, layout };
+  };
+
   connection.onDocumentSymbol((params, token) =>
     runSafe(log, 'document symbols', token, [], () => {
+      const large = largeFile(params.textDocument.uri);
+      if (large) return largeFileSymbols(service, large.document, large.layout, RESULT_LIMIT);
       const found = lookup(params.textDocument.uri);
-      return found ? service.findDocumentSymbols2(found.document, found.json, { resultLimit: 5000 }) : [];
+      return found ? service.findDocumentSymbols2(found.document, found.json, { resultLimit: RESULT_LIMIT }) : [];
     }),
   );
 
   connection.onFoldingRanges((params, token) =>
     runSafe(log, 'folding', token, [], () => {
+      const large = largeFile(params.textDocument.uri);
+      if (large) return largeFileFoldingRanges(service, large.document, large.layout, RESULT_LIMIT);
       const document = documents.get(params.textDocument.uri);
-      return served(document) ? service.getFoldingRanges(document, { rangeLimit: 5000 }) : [];
+      return served(document) ? service.getFoldingRanges(document, { rangeLimit: RESULT_LIMIT }) : [];
     }),
   );
 
   connection.onSelectionRanges((params, token) =>
     runSafe(log, 'selection ranges', token, [], () => {
+      const large = largeFile(params.textDocument.uri);
+      if (large) return largeFileSelectionRanges(service, large.document, large.layout, params.positions);
       const found = lookup(params.textDocument.uri);
       return found ? service.getSelectionRanges(found.document, params.positions, found.json) : [];
     }),

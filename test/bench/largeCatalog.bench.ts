@@ -24,6 +24,9 @@ interface Measured {
   completionOtherFileMs: number;
   completionOtherFileWorstMs: number;
   hoverMs: number;
+  /** The outline and folding ranges VS Code asks for when a file opens. */
+  outlineMs: number;
+  foldingMs: number;
   peakRssMb: number;
 }
 
@@ -54,7 +57,8 @@ class Session {
     await this.client.initialize(this.peer ? { provideFormatter: false, handledSchemaProtocols: ['file'] } : {});
     if (this.peer) {
       await this.client.connection.sendNotification('workspace/didChangeConfiguration', {
-        settings: { json: { validate: { enable: true }, schemas: [{ fileMatch: ['*.connection.json'], schema: peerSchema() }] } },
+        // resultLimit: VS Code's json.maxItemsComputed (5000), as its JSON extension sends it.
+        settings: { json: { validate: { enable: true }, resultLimit: 5000, schemas: [{ fileMatch: ['*.connection.json'], schema: peerSchema() }] } },
       });
     }
   }
@@ -126,6 +130,8 @@ async function measure(peer: boolean, streams: number, text: string): Promise<Me
   }
   const openMs = (await first) - start;
   if (process.env.BENCH_VERBOSE) console.error(`${peer ? 'peer' : 'ours'}: ${baseline} diagnostics on the generated file`);
+  const outlineMs = await timed(() => session.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: big } }));
+  const foldingMs = await timed(() => session.client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: big } }));
 
   // Edit -> diagnostics: break one stream's `selected` in the middle, then fix it.
   const editTimes: number[] = [];
@@ -166,6 +172,8 @@ async function measure(peer: boolean, streams: number, text: string): Promise<Me
     completionOtherFileMs: median(otherFile),
     completionOtherFileWorstMs: Math.max(...otherFile),
     hoverMs: median(hovers),
+    outlineMs,
+    foldingMs,
     peakRssMb: peakRssMbValue,
   };
 }
@@ -188,12 +196,12 @@ async function main(): Promise<void> {
     }
     const peer = await measure(true, streams, text);
     rows.push(
-      `| ${streams.toLocaleString('en-US')} (${(text.length / 1e6).toFixed(1)} MB) | ${cell(ours.editMs, peer.editMs)} | ${cell(ours.openMs, peer.openMs)} | ${Math.round(ours.completionAfterEditMs)} vs ${Math.round(peer.completionAfterEditMs)} | ${Math.round(ours.completionOtherFileMs)} vs ${Math.round(peer.completionOtherFileMs)} (worst ${Math.round(ours.completionOtherFileWorstMs)} vs ${Math.round(peer.completionOtherFileWorstMs)}) | ${Math.round(ours.hoverMs)} vs ${Math.round(peer.hoverMs)} | ${cell(ours.peakRssMb, peer.peakRssMb, 'MB')} |`,
+      `| ${streams.toLocaleString('en-US')} (${(text.length / 1e6).toFixed(1)} MB) | ${cell(ours.editMs, peer.editMs)} | ${cell(ours.openMs, peer.openMs)} | ${Math.round(ours.completionAfterEditMs)} vs ${Math.round(peer.completionAfterEditMs)} | ${Math.round(ours.completionOtherFileMs)} vs ${Math.round(peer.completionOtherFileMs)} (worst ${Math.round(ours.completionOtherFileWorstMs)} vs ${Math.round(peer.completionOtherFileWorstMs)}) | ${Math.round(ours.hoverMs)} vs ${Math.round(peer.hoverMs)} | ${Math.round(ours.outlineMs)} vs ${Math.round(peer.outlineMs)} | ${Math.round(ours.foldingMs)} vs ${Math.round(peer.foldingMs)} | ${cell(ours.peakRssMb, peer.peakRssMb, 'MB')} |`,
     );
     console.log(rows[rows.length - 1]);
   }
-  console.log('\n| streams (size) | edit → diagnostics | open → first diagnostics | completion right after an edit (ms) | completion in another file while it validates, median (worst) ms | hover (ms) | peak RSS |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('\n| streams (size) | edit → diagnostics | open → first diagnostics | completion right after an edit (ms) | completion in another file while it validates, median (worst) ms | hover (ms) | outline after open (ms) | folding (ms) | peak RSS |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
 }
 

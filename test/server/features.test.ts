@@ -88,7 +88,7 @@ describe('language features of the standalone server', () => {
     await client.open(uri, text);
     const pos = positionOf(text, '"0 0 2 * * ?"', 2);
     const hover = await client.hover(uri, pos.line, pos.character);
-    assert.match((hover?.contents as MarkupContent).value, /Runs every day at 02:00/);
+    assert.match((hover?.contents as MarkupContent).value, /\*\*At 02:00\*\* \(Quartz cron/);
   });
 
   it('offers the Quartz form of a Unix cron as a quick fix', async () => {

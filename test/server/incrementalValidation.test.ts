@@ -167,6 +167,25 @@ describe('incremental validation', () => {
     assert.ok(withProblems > 3, `only ${withProblems} rounds had problems: the edits do not exercise the rules`);
   });
 
+  it('equals a fresh open for bodies just over and just under 10 MiB as sent (413)', async () => {
+    // 500 streams whose schemas carry a long description: about 10 MiB once compacted.
+    const body = (descriptionLength: number, indent: string) => {
+      const value = JSON.parse(discoveredCatalog(500, 8)) as { syncCatalog: { streams: Array<{ stream: { jsonSchema: Record<string, unknown> } }> } };
+      for (const { stream } of value.syncCatalog.streams) stream.jsonSchema.description = 'd'.repeat(descriptionLength);
+      return JSON.stringify(value, null, indent);
+    };
+    const over = body(21_500, '  ');
+    const overDiagnostics = await new IncrementalValidation(service, 'file:///t.connection.json', 1, over).diagnostics();
+    assert.deepEqual(overDiagnostics, await fresh(over));
+    assert.deepEqual(overDiagnostics.map((d) => d.code), ['body-too-large']);
+    // Over 10 MiB as written, under once compacted (as Create Connection sends it): no 413.
+    const under = body(18_500, '\t'.repeat(10));
+    assert.ok(Buffer.byteLength(under) > 10 * 1024 * 1024 && Buffer.byteLength(JSON.stringify(JSON.parse(under))) < 10 * 1024 * 1024);
+    const underDiagnostics = await new IncrementalValidation(service, 'file:///t.connection.json', 1, under).diagnostics();
+    assert.deepEqual(underDiagnostics, await fresh(under));
+    assert.deepEqual(underDiagnostics, []);
+  });
+
   it('equals a fresh open after many random edits on a small catalog (nothing selected, duplicates)', async () => {
     const small = discoveredCatalog(3, 9).replace(/"selected": true/g, '"selected": false');
     await runSequence(small, 2, 150);

@@ -4,7 +4,7 @@
 // check validates exactly the text it is given, and a validation that hangs is stopped.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentSymbol, FoldingRange, MarkupContent, PublishDiagnosticsParams, SelectionRange } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { scanLayout } from '../../core/language/catalogLayout';
 import { discoveredCatalog } from '../bench/discoveredCatalog';
@@ -79,6 +79,56 @@ describe('large catalogs in the standalone server', () => {
     const status = rangeOf(text, '"status"', 0, 0, 3);
     const statusHover = await client.hover(uri, status.start.line, status.start.character);
     assert.match((statusHover?.contents as MarkupContent).value, /inactive/);
+  });
+
+  it('completes a new stream between two streams of a large catalog, at the cursor, with the comma it needs', async () => {
+    const uri = 'file:///work/large-gap.connection.json';
+    const text = discoveredCatalog(300);
+    await client.open(uri, text);
+    const layout = scanLayout(text)!;
+    const at = TextDocument.create('file:///x', 'json', 0, text).positionAt(layout.ends[100] + 1); // just after the comma
+    const list = await client.completion(uri, at.line, at.character);
+    const item = list?.items.find((i) => /^Stream/.test(String(i.label)));
+    assert.ok(item, (list?.items ?? []).map((i) => i.label).join());
+    const edit = item.textEdit as { range: { start: unknown; end: unknown }; newText: string };
+    assert.deepEqual(edit.range, { start: at, end: at });
+    assert.match(edit.newText, /^\{[\s\S]*\},$/, 'another stream follows: the new one ends with a comma');
+  });
+
+  it('outlines, folds and selects a large catalog stream by stream, as the file is', async () => {
+    const uri = 'file:///work/large-outline.connection.json';
+    const text = discoveredCatalog(300);
+    await client.open(uri, text);
+    const document = TextDocument.create('file:///x', 'json', 0, text);
+    const layout = scanLayout(text)!;
+    const catalog = JSON.parse(text) as { syncCatalog: { streams: Array<{ stream: { name: string; namespace?: string } }> } };
+
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['name', 'sourceId', 'destinationId', 'status', 'namespaceDefinition', 'prefix', 'scheduleType', 'scheduleData', 'syncCatalog']);
+    const scheduleData = symbols.find((s) => s.name === 'scheduleData')!;
+    assert.deepEqual(scheduleData.range.start, rangeOf(text, '"scheduleData"').start, 'header symbols after the streams are where the file has them');
+    const streams = symbols.find((s) => s.name === 'syncCatalog')!.children!.find((s) => s.name === 'streams')!;
+    assert.equal(streams.children!.length, 300);
+    const entry = streams.children![250];
+    const { name, namespace } = catalog.syncCatalog.streams[250].stream;
+    assert.equal(entry.name, `${namespace}.${name}`);
+    assert.deepEqual(entry.range, { start: document.positionAt(layout.starts[250]), end: document.positionAt(layout.ends[250]) });
+    assert.deepEqual(entry.selectionRange, rangeOf(text, JSON.stringify(name)));
+
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    const entryFold = folds.find((f) => f.startLine === document.positionAt(layout.starts[250]).line);
+    assert.deepEqual(entryFold && [entryFold.startLine, entryFold.endLine], [document.positionAt(layout.starts[250]).line, document.positionAt(layout.ends[250] - 1).line - 1]);
+    const scheduleFold = folds.find((f) => f.startLine === rangeOf(text, '"scheduleData"').start.line);
+    assert.ok(scheduleFold, 'header objects fold where they are');
+
+    const at = rangeOf(text, '"syncMode": "', 250, 0, '"syncMode": "'.length + 2);
+    const [selection] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [at.end] });
+    const chain: string[] = [];
+    for (let r: SelectionRange | undefined = selection; r; r = r.parent) chain.push(text.slice(document.offsetAt(r.range.start), document.offsetAt(r.range.end)));
+    assert.ok(chain.includes(text.slice(layout.starts[250], layout.ends[250])), 'the whole stream entry is one step');
+    assert.ok(chain.includes(text.slice(layout.arrayOpen, layout.arrayClose + 1)), 'then the streams array');
+    assert.equal(chain[chain.length - 1], text, 'and finally the whole file');
+    for (let k = 1; k < chain.length; k++) assert.ok(chain[k].length >= chain[k - 1].length, 'each step contains the previous one');
   });
 
   it('never shows the previous text of a file reopened at the same version', async () => {

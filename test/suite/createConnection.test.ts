@@ -10,6 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CreateConnectionOptions, CreateConnectionResult } from '../../client/src/commands';
 import { createLocalAirbyte, type LocalAirbyte } from '../../local-airbyte/createLocalAirbyte';
+import { startForwardingFront } from './forwardingFront';
 import { waitForDiagnostics } from './helpers';
 
 const WORKSPACE_ID = '5ae6b09b-fdec-41af-aaf7-7d94cfc33ef6';
@@ -39,39 +40,24 @@ const connectionCount = (airbyte: LocalAirbyte) => airbyte.store.listConnections
  * URL stays the same when the target changes, so it stands for one "server" throughout.
  */
 async function startFront(target: string, onRequest: () => void = () => undefined) {
-  let upstream = new URL(target);
   let arrive = onRequest;
   let requestCount = 0;
-  const server = http.createServer((req, res) => {
-    if (req.url?.endsWith('/v1/web_backend/connections/create')) {
+  const counting = (path: string): 'forward' => {
+    if (path.endsWith('/v1/web_backend/connections/create')) {
       requestCount++;
       arrive();
     }
-    const forwarded = http.request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forwarded.on('error', () => res.destroy());
-    res.on('close', () => forwarded.destroy());
-    req.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+    return 'forward';
+  };
+  const front = await startForwardingFront(target, counting);
   return {
-    url: `http://127.0.0.1:${port}/api`,
+    url: front.url,
     requestCount: () => requestCount,
     retarget: (next: string, nextOnRequest: () => void = () => undefined) => {
-      upstream = new URL(next);
+      front.retarget(next);
       arrive = nextOnRequest;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: front.close,
   };
 }
 

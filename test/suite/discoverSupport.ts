@@ -3,6 +3,7 @@
 // cancel while a discovery is really in flight.
 import * as http from 'http';
 import * as vscode from 'vscode';
+import { startForwardingFront } from './forwardingFront';
 
 export const airbyteSettings = () => vscode.workspace.getConfiguration('airbyte');
 
@@ -25,36 +26,14 @@ export interface DiscoverFront {
  * with `hold`, discover requests are never answered (until the client gives up).
  */
 export async function startDiscoverFront(target: string, options: { onDiscover?: () => void; hold?: boolean } = {}): Promise<DiscoverFront> {
-  const upstream = new URL(target);
   let discoverCount = 0;
-  const server = http.createServer((req, res) => {
-    if (req.url?.endsWith('/v1/sources/discover_schema')) {
-      discoverCount++;
-      options.onDiscover?.();
-      if (options.hold) return;
-    }
-    const forwarded = http.request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forwarded.on('error', () => res.destroy());
-    res.on('close', () => forwarded.destroy());
-    req.pipe(forwarded);
+  const front = await startForwardingFront(target, (path) => {
+    if (!path.endsWith('/v1/sources/discover_schema')) return 'forward';
+    discoverCount++;
+    options.onDiscover?.();
+    return options.hold ? 'hold' : 'forward';
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}/api`,
-    discoverCount: () => discoverCount,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: front.url, discoverCount: () => discoverCount, close: front.close };
 }
 
 /** A URL where nothing listens: a server that was started and stopped. */

@@ -66,19 +66,16 @@ describe('validateQuartzCron', () => {
 
 describe('describeQuartzCron', () => {
   const readings: [string, string | undefined][] = [
-    ['0 0 12 * * ?', 'every day at 12:00'],
-    ['0 0/15 * * * ?', 'every 15 minutes'],
-    ['0 * * * * ?', 'every minute'],
-    ['0 0 * * * ?', 'every hour'],
-    ['0 30 * * * ?', 'every hour at minute 30'],
-    ['0 0 */6 * * ?', 'every 6 hours'],
-    ['0 30 9 ? * MON-FRI', 'at 09:30 on Monday through Friday'],
-    ['0 0 9,17 ? * 2,4', 'at 09:00 and 17:00 on Monday and Wednesday'],
-    ['0 15 10 L * ?', 'at 10:15 on the last day of the month'],
-    ['0 0 0 1 * ?', 'at 00:00 on day 1 of the month'],
-    ['0 0 8 ? * 2#1', 'at 08:00 on the first Monday of the month'],
-    ['0 0 12 * JAN ?', undefined],
+    ['0 0 12 * * ?', 'At 12:00'],
+    ['0 0/15 * * * ?', 'Every 15 minutes'],
+    ['0 30 9 ? * MON-FRI', 'At 09:30, Monday through Friday'],
+    ['0 0 9,17 ? * 2,4', 'At 09:00 and 17:00, only on Monday and Wednesday'],
+    ['0 15 10 L * ?', 'At 10:15, on the last day of the month'],
+    ['0 0 8 ? * 2#1', 'At 08:00, on the first Monday of the month'],
+    ['0 0 12 ? * 6L', 'At 12:00, on the last Friday of the month'],
+    ['0 0 12 * JAN ? 2027', 'At 12:00, only in January, only in 2027'],
     ['* * * * *', undefined],
+    ['0 0 12 * * MON', undefined],
   ];
   for (const [expression, reading] of readings) {
     it(`reads "${expression}"`, () => assert.equal(describeQuartzCron(expression), reading));

@@ -7,6 +7,9 @@ import { DiagnosticTag } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { validateConnection } from '../../core/language/validateConnection';
+import { IncrementalValidation } from '../../core/language/incrementalValidation';
+import { scanLayout } from '../../core/language/catalogLayout';
+import { entrySkeleton } from '../../core/language/entrySkeleton';
 import { runRules } from '../../core/rules';
 
 const service = createConnectionLanguageService();
@@ -148,5 +151,39 @@ describe('every diagnostic, both directions', () => {
     assert.deepEqual(codes({ sourceWorkspaceId: other }), [['operation-workspace', 'error']]);
     assert.deepEqual(codes({ sourceWorkspaceId: WORKSPACE }), []);
     assert.deepEqual(codes(), []);
+  });
+});
+
+/**
+ * The body with every stream's JSON schema made large, so the incremental path reads it without
+ * a tree; `schemaFirst` moves it before the stream's other fields, whose offsets then move too.
+ */
+function withLargeSchemas(body: Body | string, schemaFirst: boolean): string {
+  if (typeof body === 'string') return body;
+  const copy = JSON.parse(JSON.stringify(body)) as Body;
+  const streams = (copy.syncCatalog as { streams?: unknown } | undefined)?.streams;
+  for (const entry of Array.isArray(streams) ? streams : []) {
+    const stream = (entry as { stream?: Body } | null)?.stream;
+    const schema = stream?.jsonSchema;
+    if (!stream || !schema || typeof schema !== 'object' || Array.isArray(schema)) continue;
+    (schema as Body).description = 'A discovered stream. '.repeat(40);
+    if (schemaFirst) (entry as { stream: Body }).stream = { jsonSchema: schema, ...stream };
+  }
+  return JSON.stringify(copy, null, 2);
+}
+
+describe('the incremental path gives every row the same diagnostics as a fresh open', () => {
+  it('with large stream schemas read without a syntax tree', async () => {
+    let skeletons = 0;
+    for (const row of ROWS) {
+      for (const text of [row.bad, row.near].flatMap((body) => [withLargeSchemas(body, false), withLargeSchemas(body, true)])) {
+        const layout = scanLayout(text);
+        for (let i = 0; i < (layout?.starts.length ?? 0); i++) if (entrySkeleton(text.slice(layout!.starts[i], layout!.ends[i]), layout!.places[i].schemaStart, layout!.places[i].schemaEnd)) skeletons++;
+        const fresh = await validateConnection(service, TextDocument.create('file:///t.connection.json', 'airbyte-connection', 1, text));
+        const incremental = await new IncrementalValidation(service, 'file:///t.connection.json', 1, text).diagnostics();
+        assert.deepEqual(incremental, fresh, `${row.code}: ${text.slice(0, 200)}`);
+      }
+    }
+    assert.ok(skeletons > 80, `${skeletons} entries were read without a tree`);
   });
 });

@@ -190,6 +190,7 @@ export class ChunkedText {
     }
     this.chunks = chunks.length > 0 ? chunks : [''];
     this.breaks = this.chunks.map(() => undefined);
+    this.bytes = this.chunks.map(() => undefined);
     this.reindex(0);
   }
 

@@ -2,8 +2,8 @@
 // edit rather than the file. Same answer as `validateConnection` on the same text.
 //
 // How: the file is a header plus N stream entries (catalogLayout.ts). Each entry is validated
-// as a tiny document `{"syncCatalog":{"streams":[<entry>]}}` with the full schema and rules,
-// keeping the problems inside the entry; the header is validated with the entries taken out;
+// alone, as a document of its own, against its schema definition and the per-stream rules
+// (validateStreamEntry); the header is validated with the entries taken out;
 // the cross-stream checks run on a small index of the entries. Results are kept per entry and
 // an edit inside one entry validates only that entry again. Anything the entry-by-entry view
 // cannot answer exactly (a JSON syntax error, a comment, an unusual shape) is validated as a
@@ -19,14 +19,7 @@ import { entryOffset, entrySkeleton } from './entrySkeleton';
 import { child, givePlainValue } from '../rules/ast';
 import { compactSize } from './compactSize';
 import { MAX_REQUEST_BYTES, tooLargeProblem, utf8Length } from './bodySize';
-import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection } from './validateConnection';
-
-/**
- * The tiny document an entry is validated in; its depth (3) is the entry's depth in the file.
- * Its header is complete and valid, so it has no problems of its own to compute and discard.
- */
-export const ENTRY_PREFIX = '{"sourceId":"00000000-0000-4000-8000-000000000001","destinationId":"00000000-0000-4000-8000-000000000002","status":"active","syncCatalog":{"streams":[';
-export const ENTRY_SUFFIX = ']}}';
+import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection, validateStreamEntry } from './validateConnection';
 
 /** Codes that mean the text is not well-formed JSON: its problems may reach past an entry. */
 const SYNTAX_CODES = new Set(['json-syntax', 'comment', 'trailing-comma', 'too-deep', 'empty-file']);
@@ -214,33 +207,32 @@ export class IncrementalValidation {
 }
 
 /**
- * One stream entry's problems and index entry, found in a tiny document holding only it; a large
+ * One stream entry's problems and index entry, found in a document holding only it; a large
  * `jsonSchema` is read by `JSON.parse` instead of being built into the tree (entrySkeleton.ts).
  */
 export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false, schemaStart = -1, schemaEnd = -1): Promise<EntryResult> {
   const skeleton = entrySkeleton(entryText, schemaStart, schemaEnd);
-  const tiny = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, ENTRY_PREFIX + (skeleton?.text ?? entryText) + ENTRY_SUFFIX);
-  const parsed = service.parseJSONDocument(tiny);
-  const node = parsed.getNodeFromOffset(ENTRY_PREFIX.length);
-  const entryNode = node?.type === 'object' && node.offset === ENTRY_PREFIX.length ? node : undefined;
+  const entry = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, skeleton?.text ?? entryText);
+  const parsed = service.parseJSONDocument(entry);
+  const entryNode = parsed.root?.type === 'object' ? parsed.root : undefined;
   const schemaNode = skeleton && child(child(entryNode, 'stream'), 'jsonSchema');
   // Absent only when the rest of the entry is broken: the file is then validated whole.
   if (schemaNode) givePlainValue(schemaNode, skeleton.jsonSchema);
-  const toEntry = skeleton ? (offset: number) => entryOffset(skeleton, offset) : undefined;
-  const result = await validateDocument(service, tiny, ENTRY_PREFIX.length, tiny.getText().length - ENTRY_SUFFIX.length, parsed, false, undefined, toEntry);
-  const index: StreamIndexEntry = entryNode ? detach(streamIndexEntry(entryNode), ENTRY_PREFIX.length, toEntry) : { configured: false, namespace: '', selected: false };
-  const entry: EntryResult = { ...result, index };
+  const toEntry = skeleton ? (offset: number) => entryOffset(skeleton, offset) : (offset: number) => offset;
+  const result = placed(await validateStreamEntry(service, entry, parsed), entry, 0, entry.getText().length, toEntry);
+  const index: StreamIndexEntry = entryNode ? detach(streamIndexEntry(entryNode), toEntry) : { configured: false, namespace: '', selected: false };
+  const validated: EntryResult = { ...result, index };
   if (withBytes && !result.broken) {
     try {
       // As the body is sent: from the tree just built when the text is plain JSON (and the
       // schema's value, which stands in it as `{}`).
       const schemaBytes = skeleton ? utf8Length(JSON.stringify(skeleton.jsonSchema)) - 2 : 0;
-      entry.bytes = isPlainJson(parsed) && entryNode ? compactSize(entryNode) + schemaBytes : compactBytes(entryText);
+      validated.bytes = isPlainJson(parsed) && entryNode ? compactSize(entryNode) + schemaBytes : compactBytes(entryText);
     } catch {
       // JSON.parse refuses what the parser took: assemble() will judge the file whole
     }
   }
-  return entry;
+  return validated;
 }
 
 /** The parser met no syntax error and no comment (fields the language service's type does not show). */
@@ -249,12 +241,17 @@ function isPlainJson(parsed: ReturnType<LanguageService['parseJSONDocument']>): 
   return syntaxErrors?.length === 0 && comments?.length === 0;
 }
 
-/**
- * Validates `document`, keeping the problems that start in [from, to), relative to `from` (and
- * then moved by `moved`, for an entry validated as its skeleton).
- */
-async function validateDocument(service: LanguageService, document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false, server?: ServerFacts, moved = (offset: number) => offset): Promise<TextResult> {
+/** Validates `document`, keeping the problems that start in [from, to), relative to `from`. */
+async function validateDocument(service: LanguageService, document: TextDocument, from: number, to: number, parsed?: ReturnType<LanguageService['parseJSONDocument']>, whole = false, server?: ServerFacts): Promise<TextResult> {
   const diagnostics = await validateConnection(service, document, parsed, server, { nestingChecked: true, skipBodySize: !whole });
+  return placed(diagnostics, document, from, to, (offset) => offset);
+}
+
+/**
+ * The diagnostics that start in [from, to) of `document`, relative to `from` and then moved by
+ * `moved` (an entry validated as its skeleton); `broken` when any says the JSON is malformed.
+ */
+function placed(diagnostics: Diagnostic[], document: TextDocument, from: number, to: number, moved: (offset: number) => number): TextResult {
   const kept: PlacedDiagnostic[] = [];
   let broken = false;
   for (const diagnostic of diagnostics) {
@@ -268,12 +265,12 @@ async function validateDocument(service: LanguageService, document: TextDocument
 }
 
 /** Index entry with offsets relative to the entry, holding no reference to the syntax tree. */
-function detach(entry: StreamIndexEntry, prefix: number, moved = (offset: number) => offset): StreamIndexEntry {
+function detach(entry: StreamIndexEntry, moved: (offset: number) => number): StreamIndexEntry {
   return {
     configured: entry.configured,
     name: entry.name === undefined ? undefined : copy(entry.name),
     namespace: copy(entry.namespace),
-    nameNode: entry.nameNode && { offset: moved(entry.nameNode.offset - prefix), length: entry.nameNode.length },
+    nameNode: entry.nameNode && { offset: moved(entry.nameNode.offset), length: entry.nameNode.length },
     selected: entry.selected,
   };
 }

@@ -3,13 +3,15 @@
 // reference "fresh open"; incrementalValidation.ts gives the same answer entry by entry.
 import {
   DiagnosticSeverity,
+  type ASTNode,
   type Diagnostic,
   type JSONDocument,
+  type JSONSchema,
   type LanguageService,
   type TextDocument,
 } from 'vscode-json-languageservice';
 import { DiagnosticTag } from 'vscode-languageserver-types';
-import { runRules, type RuleProblem, type ServerFacts } from '../rules';
+import { runRules, streamProblems, type RuleProblem, type ServerFacts } from '../rules';
 import { bodySizeProblem } from './bodySize';
 import { refineServiceDiagnostics } from './refineMessages';
 import { checkNesting, MAX_NESTING_DEPTH } from './nestingGuard';
@@ -67,23 +69,38 @@ export async function validateConnection(
   }
 
   const parsed = jsonDocument ?? service.parseJSONDocument(document);
+  const tooLarge = options.skipBodySize ? undefined : bodySizeProblem(text);
+  const extra: Diagnostic[] = tooLarge ? [{ ...tooLarge, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, source: DIAGNOSTIC_SOURCE }] : [];
+  return combine(service, document, parsed, (root) => [...schemaProblems(root), ...runRules({ root, server })], extra);
+}
+
+/** The schema definition of one `syncCatalog.streams[i]` entry. */
+const STREAM_ENTRY: JSONSchema = { $ref: '#/definitions/AirbyteStreamAndConfiguration' };
+
+/**
+ * The problems of one stream entry whose text is the whole of `document` (nested within
+ * MAX_NESTING_DEPTH): syntax, its schema definition and the per-stream rules, exactly those
+ * `validateConnection` finds inside that entry of a file (the checks across entries and of the
+ * header are the caller's).
+ */
+export function validateStreamEntry(service: LanguageService, document: TextDocument, parsed: JSONDocument): Promise<Diagnostic[]> {
+  return combine(service, document, parsed, (root) => [...schemaProblems(root, STREAM_ENTRY), ...streamProblems(root)]);
+}
+
+/** Syntax problems from the JSON service, then `problemsOf` the tree, as one sorted list. */
+async function combine(service: LanguageService, document: TextDocument, parsed: JSONDocument, problemsOf: (root: ASTNode) => RuleProblem[], extra: Diagnostic[] = []): Promise<Diagnostic[]> {
   const serviceDiagnostics = await service.doValidation(document, parsed, {
     comments: 'error', // Airbyte's JSON reader rejects comments and trailing commas
     trailingCommas: 'error',
     schemaValidation: 'ignore', // schemaProblems judges the schema as Airbyte's mapper does
     schemaRequest: 'ignore',
   });
-  const diagnostics = refineServiceDiagnostics(serviceDiagnostics);
-  const tooLarge = options.skipBodySize ? undefined : bodySizeProblem(text);
-  if (tooLarge) diagnostics.push({ ...tooLarge, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, source: DIAGNOSTIC_SOURCE });
-
-  if (parsed.root) {
-    const ruleDiagnostics = [...schemaProblems(parsed.root), ...runRules({ root: parsed.root, server })].map((problem) => toDiagnostic(problem, document));
-    // A rule that speaks about a deprecated field says more than the generic deprecation note.
-    const ruled = new Set(ruleDiagnostics.filter((d) => d.code !== 'deprecated').map((d) => document.offsetAt(d.range.start)));
-    return finish([...diagnostics, ...ruleDiagnostics.filter((d) => d.code !== 'deprecated' || !ruled.has(document.offsetAt(d.range.start)))]);
-  }
-  return finish(diagnostics);
+  const diagnostics = [...refineServiceDiagnostics(serviceDiagnostics), ...extra];
+  if (!parsed.root) return finish(diagnostics);
+  const ruleDiagnostics = problemsOf(parsed.root).map((problem) => toDiagnostic(problem, document));
+  // A rule that speaks about a deprecated field says more than the generic deprecation note.
+  const ruled = new Set(ruleDiagnostics.filter((d) => d.code !== 'deprecated').map((d) => document.offsetAt(d.range.start)));
+  return finish([...diagnostics, ...ruleDiagnostics.filter((d) => d.code !== 'deprecated' || !ruled.has(document.offsetAt(d.range.start)))]);
 }
 
 /** Dedupes and sorts by position: the final shape of a file's diagnostics. */

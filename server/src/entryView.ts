@@ -6,8 +6,14 @@
 import type { JSONDocument, LanguageService } from 'vscode-json-languageservice';
 import { TextDocument, type Position, type Range } from 'vscode-languageserver-textdocument';
 import { entryAt, type CatalogLayout } from '../../core/language/catalogLayout';
-import { ENTRY_PREFIX, ENTRY_SUFFIX } from '../../core/language/incrementalValidation';
 import type { OpenDocument } from './openDocuments';
+
+/**
+ * The document an entry is viewed in: a complete, valid header around it, so that the JSON
+ * service finds the entry's schema from the root and completes and explains it as in the file.
+ */
+export const ENTRY_PREFIX = '{"sourceId":"00000000-0000-4000-8000-000000000001","destinationId":"00000000-0000-4000-8000-000000000002","status":"active","syncCatalog":{"streams":[';
+const ENTRY_SUFFIX = ']}}';
 
 /** Files smaller than this are simply parsed whole. */
 const SMALL_FILE = 256 * 1024;

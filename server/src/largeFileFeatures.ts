@@ -6,8 +6,7 @@
 import { SymbolKind, type DocumentSymbol, type FoldingRange, type Position, type Range, type SelectionRange } from 'vscode-languageserver';
 import type { LanguageService } from 'vscode-json-languageservice';
 import { entryAt, type CatalogLayout } from '../../core/language/catalogLayout';
-import { ENTRY_PREFIX } from '../../core/language/incrementalValidation';
-import { entryView, headerOffset, headerView, type DocumentView } from './entryView';
+import { ENTRY_PREFIX, entryView, headerOffset, headerView, type DocumentView } from './entryView';
 import type { OpenDocument } from './openDocuments';
 
 export function largeFileSymbols(service: LanguageService, file: OpenDocument, layout: CatalogLayout, resultLimit: number): DocumentSymbol[] {

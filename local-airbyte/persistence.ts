@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { OperationRead, StoredConnection } from './apiTypes';
+import { isPlainObject } from '../core/json/plainObject';
 
 export interface PersistedData {
   version: 1;
@@ -53,7 +54,7 @@ function describeProblem(text: string): string | undefined {
   } catch (error) {
     return `not JSON: ${(error as Error).message}`;
   }
-  if (!isRecord(data) || data.version !== 1) return 'expected an object with "version": 1';
+  if (!isPlainObject(data) || data.version !== 1) return 'expected an object with "version": 1';
   if (!Array.isArray(data.connections) || !data.connections.every(isStoredConnection)) {
     return '"connections" is not a list of connections';
   }
@@ -65,26 +66,22 @@ function describeProblem(text: string): string | undefined {
 
 function isStoredConnection(value: unknown): boolean {
   return (
-    isRecord(value) &&
+    isPlainObject(value) &&
     ['connectionId', 'name', 'sourceId', 'destinationId', 'status', 'scheduleType'].every(
       (key) => typeof value[key] === 'string',
     ) &&
     Array.isArray(value.operationIds) &&
-    isRecord(value.syncCatalog) &&
+    isPlainObject(value.syncCatalog) &&
     Array.isArray(value.syncCatalog.streams)
   );
 }
 
 function isOperation(value: unknown): boolean {
   return (
-    isRecord(value) &&
+    isPlainObject(value) &&
     typeof value.operationId === 'string' &&
     typeof value.workspaceId === 'string' &&
     typeof value.name === 'string' &&
-    isRecord(value.operatorConfiguration)
+    isPlainObject(value.operatorConfiguration)
   );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

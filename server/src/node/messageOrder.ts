@@ -15,6 +15,8 @@
 // the client's other messages; letting it through means a completion waiting for settings
 // (workspace/configuration) is not held up behind another file's open.
 
+import { isPlainObject } from '../../../core/json/plainObject';
+
 /** What the rule needs to know about one message. */
 export interface OrderKey {
   /** `params.textDocument.uri`, when the message is about one text document. */
@@ -27,22 +29,18 @@ export interface OrderKey {
   response?: true;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function orderKeyOf(message: unknown): OrderKey {
-  if (isRecord(message) && message.method === undefined && message.id !== undefined && ('result' in message || 'error' in message)) return { response: true };
-  if (!isRecord(message) || typeof message.method !== 'string') return {};
+  if (isPlainObject(message) && message.method === undefined && message.id !== undefined && ('result' in message || 'error' in message)) return { response: true };
+  if (!isPlainObject(message) || typeof message.method !== 'string') return {};
   const params = message.params;
   const id = message.id;
   const requestId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
   if (message.method === '$/cancelRequest') {
-    const cancels = isRecord(params) && (typeof params.id === 'string' || typeof params.id === 'number') ? params.id : undefined;
+    const cancels = isPlainObject(params) && (typeof params.id === 'string' || typeof params.id === 'number') ? params.id : undefined;
     return cancels === undefined ? {} : { cancels };
   }
-  const textDocument = isRecord(params) ? params.textDocument : undefined;
-  const document = isRecord(textDocument) && typeof textDocument.uri === 'string' ? textDocument.uri : undefined;
+  const textDocument = isPlainObject(params) ? params.textDocument : undefined;
+  const document = isPlainObject(textDocument) && typeof textDocument.uri === 'string' ? textDocument.uri : undefined;
   return { document, requestId };
 }
 

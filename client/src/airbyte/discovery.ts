@@ -5,10 +5,10 @@ import * as vscode from 'vscode';
 import { AirbyteClient, type AirbyteApiError, type ApiResult, type DiscoveredSchema } from '../../../core/api';
 import type { DestinationSyncMode } from '../../../core/catalog/types';
 import type { CommandDeps } from '../commands/deps';
-import { resolveAuth } from './credentials';
+import { clearToSend } from './clearToSend';
 import { scrubber, showError, showInfo } from './scrubbing';
 import { apiLogSink, SHOW_LOG } from './log';
-import { openSetting, readAirbyteSettings, type AirbyteSettings } from './settings';
+import { openSetting, type AirbyteSettings } from './settings';
 import { withAbortSignal } from './abortSignal';
 
 export const DISCOVER_TIMEOUT_SETTING = 'airbyte.discoverTimeoutSeconds';
@@ -29,21 +29,12 @@ export interface AirbyteSession {
 export type SessionResult = { ok: true; session: AirbyteSession } | { ok: false; message: string };
 
 export async function openSession(deps: CommandDeps, resource: vscode.Uri | undefined): Promise<SessionResult> {
-  // The same trust rules as Create Connection: nothing in Restricted Mode, no URL with user
-  // information, and a question before credentials go over plain HTTP to another machine.
-  if (!vscode.workspace.isTrusted) {
-    return { ok: false, message: 'This folder is in Restricted Mode: nothing is sent to Airbyte until you trust the folder (Manage Workspace Trust).' };
-  }
-  const settings = readAirbyteSettings(resource);
-  if (settings.serverUrlProblem) return { ok: false, message: `${settings.serverUrlProblem.message} ${settings.serverUrlProblem.hint}` };
-  const resolved = await resolveAuth(deps.credentials, settings);
-  if (!resolved.ok) return { ok: false, message: resolved.message };
-  if (!(await deps.trust.confirmPlainHttp(settings))) {
-    return { ok: false, message: `Credentials were not allowed over plain HTTP to ${settings.serverUrl}; nothing was sent.` };
-  }
+  const cleared = await clearToSend(deps, resource);
+  if (!cleared.ok) return cleared;
+  const { settings } = cleared;
   const seconds = vscode.workspace.getConfiguration('airbyte', resource).get<number>('discoverTimeoutSeconds', DEFAULT_DISCOVER_TIMEOUT_SECONDS);
   const discoverTimeoutMs = Math.round(Math.min(Math.max(Number.isFinite(seconds) ? seconds : DEFAULT_DISCOVER_TIMEOUT_SECONDS, 1), 3600) * 1000);
-  const base = { serverUrl: settings.serverUrl, auth: resolved.auth, log: apiLogSink(deps.log), scrubber };
+  const base = { serverUrl: settings.serverUrl, auth: cleared.auth, log: apiLogSink(deps.log), scrubber };
   return {
     ok: true,
     session: {
@@ -51,7 +42,7 @@ export async function openSession(deps: CommandDeps, resource: vscode.Uri | unde
       client: new AirbyteClient({ ...base, timeoutMs: settings.timeoutMs }),
       discoverClient: new AirbyteClient({ ...base, timeoutMs: discoverTimeoutMs }),
       discoverTimeoutMs,
-      usedDefaultPassword: resolved.usedDefaultPassword,
+      usedDefaultPassword: cleared.usedDefaultPassword,
     },
   };
 }

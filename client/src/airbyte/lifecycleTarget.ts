@@ -4,30 +4,21 @@ import * as vscode from 'vscode';
 import { AirbyteClient } from '../../../core/api';
 import { readStateFile, stateFilePath, writeStateEntry, type ConnectionState, type LifecycleTarget } from '../../../core/lifecycle';
 import type { CommandDeps } from '../commands/deps';
-import { resolveAuth } from './credentials';
+import { clearToSend } from './clearToSend';
 import { scrubber } from './scrubbing';
 import { apiLogSink } from './log';
-import { readAirbyteSettings, type AirbyteSettings } from './settings';
+import type { AirbyteSettings } from './settings';
 
 export type ResolvedTarget =
   | { ok: true; target: LifecycleTarget; settings: AirbyteSettings; usedDefaultPassword: boolean }
   | { ok: false; message: string };
 
 export async function lifecycleTargetFor(deps: CommandDeps, resource: vscode.Uri | undefined): Promise<ResolvedTarget> {
-  // The same trust rules as Create Connection: nothing in Restricted Mode, no URL with user
-  // information, and a question before credentials go over plain HTTP to another machine.
-  if (!vscode.workspace.isTrusted) {
-    return { ok: false, message: 'This folder is in Restricted Mode: nothing is sent to Airbyte until you trust the folder (Manage Workspace Trust).' };
-  }
-  const settings = readAirbyteSettings(resource);
-  if (settings.serverUrlProblem) return { ok: false, message: `${settings.serverUrlProblem.message} ${settings.serverUrlProblem.hint}` };
-  const resolved = await resolveAuth(deps.credentials, settings);
-  if (!resolved.ok) return resolved;
-  if (!(await deps.trust.confirmPlainHttp(settings))) {
-    return { ok: false, message: `Credentials were not allowed over plain HTTP to ${settings.serverUrl}; nothing was sent.` };
-  }
-  const client = new AirbyteClient({ serverUrl: settings.serverUrl, auth: resolved.auth, timeoutMs: settings.timeoutMs, log: apiLogSink(deps.log), scrubber });
-  return { ok: true, target: { client, serverUrl: settings.serverUrl }, settings, usedDefaultPassword: resolved.usedDefaultPassword };
+  const cleared = await clearToSend(deps, resource);
+  if (!cleared.ok) return cleared;
+  const { settings, auth, usedDefaultPassword } = cleared;
+  const client = new AirbyteClient({ serverUrl: settings.serverUrl, auth, timeoutMs: settings.timeoutMs, log: apiLogSink(deps.log), scrubber });
+  return { ok: true, target: { client, serverUrl: settings.serverUrl }, settings, usedDefaultPassword };
 }
 
 /** The state file of a connection file on disk; undefined for untitled or virtual documents. */

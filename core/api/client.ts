@@ -90,20 +90,21 @@ export class AirbyteClient {
     );
   }
 
-  async getSource(sourceId: string, options: RequestOptions = {}): Promise<ApiResult<SourceRead>> {
-    const result = await this.call({ method: 'POST', path: '/v1/sources/get', body: { sourceId } }, options);
-    if (!result.ok) return result;
-    const read = result.value as Partial<SourceRead> | null;
-    if (!read || typeof read.workspaceId !== 'string') return this.unexpected('the source has no workspaceId');
-    return { ok: true, value: read as SourceRead };
+  getSource(sourceId: string, options: RequestOptions = {}): Promise<ApiResult<SourceRead>> {
+    return this.read<SourceRead>('/v1/sources/get', { sourceId }, 'workspaceId', 'the source', options);
   }
 
-  async getOperation(operationId: string, options: RequestOptions = {}): Promise<ApiResult<OperationRead>> {
-    const result = await this.call({ method: 'POST', path: '/v1/operations/get', body: { operationId } }, options);
+  getOperation(operationId: string, options: RequestOptions = {}): Promise<ApiResult<OperationRead>> {
+    return this.read<OperationRead>('/v1/operations/get', { operationId }, 'operationId', 'the operation', options);
+  }
+
+  /** One object read by `path`, accepted when its `key` is a string (what the caller relies on). */
+  private async read<T>(path: string, body: Record<string, unknown>, key: keyof T & string, what: string, options: RequestOptions): Promise<ApiResult<T>> {
+    const result = await this.call({ method: 'POST', path, body }, options);
     if (!result.ok) return result;
-    const read = result.value as Partial<OperationRead> | null;
-    if (!read || typeof read.operationId !== 'string') return this.unexpected('the operation has no operationId');
-    return { ok: true, value: read as OperationRead };
+    const read = result.value as Record<string, unknown> | null;
+    if (!read || typeof read[key] !== 'string') return this.unexpected(`${what} has no ${key}`);
+    return { ok: true, value: read as T };
   }
 
   /** `POST /v1/web_backend/state/get_type`: `global`, `stream`, `legacy` or `not_set`. */

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { StreamMessageReader, type MessageReader } from 'vscode-jsonrpc/node';
 import { ChunkedText } from '../../core/text/chunkedText';
 import { jsonStringPieces, safeCut } from '../../server/src/node/jsonStringSlices';
+import { LongStringScanner } from '../../server/src/node/largeBody';
 import { mayOvertake, orderKeyOf } from '../../server/src/node/messageOrder';
 import { SlicedMessageReader, type LargeMessage, type SlicedMessageReaderOptions } from '../../server/src/node/slicedMessageReader';
 import { takeReceivedText } from '../../server/src/receivedTexts';
@@ -134,6 +135,28 @@ describe('the sliced message reader', () => {
     assert.equal(fromPieces.getText(), TRICKY);
     assert.equal(fromPieces.lineCount, whole.lineCount);
     for (let offset = 0; offset <= TRICKY.length; offset += 17) assert.deepEqual(fromPieces.positionAt(offset), whole.positionAt(offset));
+  });
+
+  it('finds each long string literal, escaped quotes and backslash runs included, however the bytes are split', () => {
+    const longOnes = ['\\'.repeat(45), `${'\\'.repeat(3)}"${'x'.repeat(40)}"\\`, TRICKY, `"${'q'.repeat(41)}\\"`];
+    const body = Buffer.from(JSON.stringify({ a: 'short "one" \\', t: longOnes[0], list: [longOnes[1], 'x\\', longOnes[2]], z: { k: longOnes[3] } }), 'utf8');
+    const expected = longOnes.map((text) => {
+      const literal = Buffer.from(JSON.stringify(text), 'utf8');
+      const start = body.indexOf(literal) + 1;
+      return { start, end: start + literal.length - 2 };
+    });
+    for (const sizes of [[body.length], [1], [2, 3, 5, 7], seededSizes(5, 400, 9), seededSizes(13, 400, 64)]) {
+      const scanner = new LongStringScanner(40);
+      for (let at = 0, k = 0; at < body.length; k++) {
+        const to = Math.min(body.length, at + sizes[k % sizes.length]);
+        scanner.feed(body, at, to);
+        at = to;
+      }
+      assert.deepEqual(scanner.result(), expected, `chunks of ${sizes.slice(0, 4).join(', ')}…`);
+    }
+    const open = new LongStringScanner(40);
+    open.feed(body, 0, body.length - 5); // ends inside a string
+    assert.equal(open.result(), undefined);
   });
 
   it('keeps a CR LF pair split between two pieces in one line break', () => {

@@ -3,7 +3,9 @@
 // JSON.parse, cut so that no escape (`\"`, `\\`, `\u00e9`) is split between slices. The caller
 // may yield between slices. For valid UTF-8 the pieces joined are exactly what one JSON.parse of
 // the whole literal gives.
+import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
+import { endsInsideCharacter } from './stringLiteralBytes';
 
 const BACKSLASH = 92;
 const U = 117;
@@ -37,11 +39,17 @@ export function safeCut(text: string): number {
  */
 export class JsonStringDecoder {
   private readonly decoder = new StringDecoder('utf8');
+  /** The last bytes given to the decoder: whether it holds the start of a cut character. */
+  private tail: Uint8Array = new Uint8Array(0);
   private carry = '';
 
   /** The text of `bytes` up to where an escape or character may still continue. */
   write(bytes: Uint8Array): string {
-    const text = this.carry + this.decoder.write(bytes);
+    // Latin-1 reads ASCII as the same characters, about twice as fast as UTF-8.
+    const ascii = !endsInsideCharacter(this.tail) && isAscii(bytes);
+    const decoded = ascii ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') : this.decoder.write(bytes);
+    this.tail = ascii ? new Uint8Array(0) : Buffer.concat([this.tail, bytes.subarray(Math.max(0, bytes.length - 3))]).subarray(-3);
+    const text = this.carry + decoded;
     const cut = safeCut(text);
     if (cut < 0) throw new SyntaxError('Bad escaped character in JSON string');
     this.carry = text.slice(cut);

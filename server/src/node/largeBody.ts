@@ -40,26 +40,39 @@ export class LongStringScanner {
 
   constructor(private readonly longStringBytes: number) {}
 
-  /** Scans `body[from, to)`, the bytes after those already scanned. */
+  /**
+   * Scans `body[from, to)`, the bytes after those already scanned. Jumps from quote to quote
+   * with indexOf (a quote is escaped when an odd run of backslashes precedes it), instead of
+   * visiting each of 30 million bytes while the message arrives.
+   */
   feed(body: Uint8Array, from: number, to: number): void {
-    let { inString, escaped, start } = this;
-    for (let i = from; i < to; i++) {
-      const c = body[i];
-      if (!inString) {
-        if (c === QUOTE) {
-          inString = true;
-          start = i + 1;
-        }
-      } else if (escaped) escaped = false;
-      else if (c === BACKSLASH) escaped = true;
-      else if (c === QUOTE) {
-        inString = false;
-        if (i - start >= this.longStringBytes) this.found.push({ start, end: i });
+    const view = Buffer.from(body.buffer, body.byteOffset + from, to - from); // indexOf stops at `to`
+    // The byte after a backslash that ended the last part is escaped; no run of backslashes is
+    // counted back past it (a run reaching back into the last part is even, else it is skipped).
+    const floor = this.inString && this.escaped && view.length > 0 ? 1 : 0;
+    let i = floor;
+    if (view.length > 0) this.escaped = false;
+    while (i < view.length) {
+      const quote = view.indexOf(QUOTE, i);
+      if (quote === -1) break;
+      i = quote + 1;
+      if (!this.inString) {
+        this.inString = true;
+        this.start = from + i;
+        continue;
       }
+      let run = 0;
+      while (quote - run - 1 >= floor && view[quote - run - 1] === BACKSLASH) run++;
+      if (run % 2 === 1) continue; // an escaped quote
+      this.inString = false;
+      if (from + quote - this.start >= this.longStringBytes) this.found.push({ start: this.start, end: from + quote });
     }
-    this.inString = inString;
-    this.escaped = escaped;
-    this.start = start;
+    if (this.inString && view.length > 0) {
+      // Whether the part ends in the middle of an escape: an odd run of backslashes at its end.
+      let run = 0;
+      while (view.length - run - 1 >= Math.max(i, floor) && view[view.length - run - 1] === BACKSLASH) run++;
+      this.escaped = run % 2 === 1;
+    }
   }
 
   /** The long strings, or undefined when the body ended inside a string (not JSON). */

@@ -85,7 +85,9 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     super();
     this.largeBodyBytes = options.largeBodyBytes ?? 1 << 20;
     this.longStringBytes = options.longStringBytes ?? 64 << 10;
-    this.decodeOptions = { sliceBytes: options.sliceBytes ?? 256 << 10, yieldNow };
+    // 64 KB: a slice takes a few milliseconds (a request in another file waits for at most one),
+    // and its string stays below V8's large-object size, so no slice maps pages of its own.
+    this.decodeOptions = { sliceBytes: options.sliceBytes ?? 64 << 10, yieldNow };
   }
 
   listen(callback: DataCallback): Disposable {

@@ -4,6 +4,7 @@
 // arrive, while the server's own thread decodes the same message.
 import { parentPort } from 'node:worker_threads';
 import { ValidationEngine } from '../validationEngine';
+import { parseStringLiteral } from './stringLiteralBytes';
 import type { ValidationMessage } from '../validator';
 import type { WorkerMessage } from './workerMessages';
 
@@ -11,6 +12,7 @@ import type { WorkerMessage } from './workerMessages';
 console.log = console.info = console.debug = console.error;
 
 const engine = new ValidationEngine();
+
 /** The engine's message, after doing what is not one (texts handed over early). */
 function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined {
   switch (message.kind) {
@@ -19,7 +21,7 @@ function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined 
       try {
         // In one go, the fastest way; the server checked the bytes are valid UTF-8, so its own
         // decode a slice at a time gives exactly this text.
-        text = JSON.parse(Buffer.from(message.bytes).toString('utf8', message.start - 1, message.end + 1)) as string;
+        text = parseStringLiteral(Buffer.from(message.bytes, message.start - 1, message.end - message.start + 2));
       } catch {
         return undefined; // not a JSON string after all: the server fails on it too and never opens it
       }

@@ -217,6 +217,39 @@ export interface TextSource {
 }
 
 /**
+ * The layout found in another string of the same structure (core/text/decodedText.ts), with its
+ * offsets moved to the text's: `toText` maps an offset of that string that is not inside a
+ * character the two write differently.
+ */
+export function mapLayout(layout: CatalogLayout, toText: (offset: number) => number): CatalogLayout {
+  const absolute = (offset: number) => (offset < 0 ? offset : toText(offset));
+  const starts = layout.starts.map(toText);
+  const places = layout.places.map((p, i): EntryPlaces => {
+    const from = layout.starts[i];
+    const relative = (offset: number) => (offset < 0 ? offset : toText(from + offset) - starts[i]);
+    return {
+      schemaStart: relative(p.schemaStart),
+      schemaEnd: relative(p.schemaEnd),
+      nameStart: relative(p.nameStart),
+      nameEnd: relative(p.nameEnd),
+      namespaceStart: relative(p.namespaceStart),
+      namespaceEnd: relative(p.namespaceEnd),
+    };
+  });
+  const streamsKeyOffset = absolute(layout.streamsKeyOffset);
+  return {
+    ...layout,
+    arrayOpen: absolute(layout.arrayOpen),
+    arrayClose: absolute(layout.arrayClose),
+    streamsKeyOffset,
+    streamsKeyLength: streamsKeyOffset < 0 ? layout.streamsKeyLength : toText(layout.streamsKeyOffset + layout.streamsKeyLength) - streamsKeyOffset,
+    starts,
+    ends: layout.ends.map(toText),
+    places,
+  };
+}
+
+/**
  * The layout after replacing [start, end) of the old text by `insertedLength` characters
  * (`text` is the new text). An edit strictly inside one entry that leaves it one balanced
  * object rescans only that entry; anything else rescans the file. `changedEntry` names the

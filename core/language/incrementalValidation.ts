@@ -11,9 +11,10 @@
 import type { Diagnostic, LanguageService } from 'vscode-json-languageservice';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ChunkedText } from '../text/chunkedText';
+import type { DecodedText } from '../text/decodedText';
 import { serverFactsFor, type ServerFacts, type SourceWorkspaces } from '../rules';
 import { crossStreamProblems, streamIndexEntry, type Place, type StreamIndexEntry } from '../rules/crossStreamRules';
-import { scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
+import { mapLayout, scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
 import { checkNesting } from './nestingGuard';
 import { entryOffset, entrySkeleton } from './entrySkeleton';
 import { child, givePlainValue } from '../rules/ast';
@@ -64,10 +65,16 @@ export class IncrementalValidation {
     private readonly service: LanguageService,
     readonly uri: string,
     public version: number,
-    text: string,
+    text: string | DecodedText,
   ) {
-    this.text = new ChunkedText(text);
-    this.layout = scanLayout(text);
+    if (typeof text === 'string') {
+      this.text = new ChunkedText(text);
+      this.layout = scanLayout(text);
+    } else {
+      this.text = new ChunkedText(text.pieces);
+      const layout = scanLayout(text.structure);
+      this.layout = layout && mapLayout(layout, text.toText);
+    }
   }
 
   getText(): string {

@@ -4,6 +4,7 @@
 import type { Diagnostic, LanguageService } from 'vscode-json-languageservice';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
 import { IncrementalValidation } from '../../core/language/incrementalValidation';
+import type { DecodedText } from '../../core/text/decodedText';
 import type { DiagnosisResult, ValidationMessage } from './validator';
 
 export class ValidationEngine {
@@ -25,7 +26,7 @@ export class ValidationEngine {
    * The text of a large didOpen of `uri` the server is still decoding on its own thread: it is
    * validated now, in order with other work, so that the open finds that work done.
    */
-  preload(id: number, uri: string, version: number, text: string, started?: () => void): Promise<unknown> {
+  preload(id: number, uri: string, version: number, text: string | DecodedText, started?: () => void): Promise<unknown> {
     const validated = this.enqueue(async () => {
       started?.();
       const validation = new IncrementalValidation(this.service, uri, version, text);

@@ -29,7 +29,9 @@ function catalogWithProblems(): string {
     const selected = text.indexOf('"selected": true', Math.floor(text.length * at));
     text = `${text.slice(0, selected)}"selected": "yes"${text.slice(selected + '"selected": true'.length)}`;
   }
-  return text.replace('"name": "', '"name": "Café ☕ 😀 ');
+  // Outside ASCII in the header and in the streams' schemas (every 7th description).
+  let k = 0;
+  return text.replace('"name": "', '"name": "Café ☕ 😀 ').replace(/"description": "/g, (match) => (k++ % 7 === 0 ? `${match}Größe → ` : match));
 }
 
 async function expectedDiagnostics(text: string) {

@@ -4,7 +4,8 @@
 // arrive, while the server's own thread decodes the same message.
 import { parentPort } from 'node:worker_threads';
 import { ValidationEngine } from '../validationEngine';
-import { parseStringLiteral } from './stringLiteralBytes';
+import { decodeStringLiteral } from './stringLiteralBytes';
+import type { DecodedText } from '../../../core/text/decodedText';
 import type { ValidationMessage } from '../validator';
 import type { WorkerMessage } from './workerMessages';
 
@@ -17,11 +18,11 @@ const engine = new ValidationEngine();
 function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined {
   switch (message.kind) {
     case 'preload': {
-      let text: string;
+      let text: DecodedText;
       try {
         // In one go, the fastest way; the server checked the bytes are valid UTF-8, so its own
         // decode a slice at a time gives exactly this text.
-        text = parseStringLiteral(Buffer.from(message.bytes, message.start - 1, message.end - message.start + 2));
+        text = decodeStringLiteral(Buffer.from(message.bytes, message.start - 1, message.end - message.start + 2));
       } catch {
         return undefined; // not a JSON string after all: the server fails on it too and never opens it
       }

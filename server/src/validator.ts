@@ -32,6 +32,11 @@ export interface DocumentValidator {
    * JSON string literal at bytes [start, end) of `bytes` (its content, between the quotes).
    */
   preload?(uri: string, version: number, bytes: SharedArrayBuffer, start: number, end: number): PreloadedText;
+  /**
+   * A large body is arriving in `bytes` (`filled[0]` of them so far): the validator may make
+   * that memory resident ahead of the reader (node/mapAhead.ts). Nothing else is done with it.
+   */
+  prepare?(bytes: SharedArrayBuffer, filled: Int32Array): void;
   /** A preloaded text no `open` will refer to. */
   release?(preloaded: PreloadedText): void;
   /** The configured server's sources for the document (undefined: not known); diagnose again after it. */

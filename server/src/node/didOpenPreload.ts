@@ -6,11 +6,16 @@ import { isUtf8 } from 'node:buffer';
 import { isConnectionDocument } from '../../../core/language/documentFilter';
 import { markPreloaded } from '../receivedTexts';
 import type { DocumentValidator } from '../validator';
-import type { LargeMessage } from './slicedMessageReader';
+import type { LargeMessage, SlicedMessageReaderOptions } from './slicedMessageReader';
 
-/** The reader's onLargeMessage: preloads the text of a served didOpen; returns how to undo it. */
-export function didOpenPreload(validator: () => DocumentValidator | undefined): (large: LargeMessage) => (() => void) | undefined {
-  return ({ message, bytes, longStringAt }) => {
+/**
+ * The reader's onLargeBody and onLargeMessage: the validator prepares the memory of each large
+ * body as it arrives, and is handed the text of a served didOpen (onLargeMessage returns how to
+ * undo that).
+ */
+export function didOpenPreload(validator: () => DocumentValidator | undefined): Pick<SlicedMessageReaderOptions, 'onLargeBody' | 'onLargeMessage'> {
+  const onLargeBody = (bytes: SharedArrayBuffer, filled: Int32Array) => validator()?.prepare?.(bytes, filled);
+  const onLargeMessage = ({ message, bytes, longStringAt }: LargeMessage) => {
     const { method, params } = message as { method?: unknown; params?: { textDocument?: unknown } };
     const textDocument = params?.textDocument;
     if (method !== 'textDocument/didOpen' || typeof textDocument !== 'object' || textDocument === null) return undefined;
@@ -25,4 +30,5 @@ export function didOpenPreload(validator: () => DocumentValidator | undefined): 
     markPreloaded(textDocument, preloaded);
     return () => target.release?.(preloaded);
   };
+  return { onLargeBody, onLargeMessage };
 }

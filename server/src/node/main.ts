@@ -31,7 +31,7 @@ let validator: DocumentValidator | undefined;
 
 // Stream transports get a reader that decodes large messages in slices and hands a large
 // didOpen's text to the validation worker as raw bytes (slicedMessageReader.ts, didOpenPreload.ts).
-const transport = streamTransport(process.argv.slice(2), { onLargeMessage: didOpenPreload(() => validator) });
+const transport = streamTransport(process.argv.slice(2), didOpenPreload(() => validator));
 const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 // Messages on stdout would corrupt the protocol: route stray console output to the client log.
 console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));

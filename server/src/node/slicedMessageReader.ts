@@ -35,6 +35,11 @@ export interface SlicedMessageReaderOptions {
    * be parsed whole: a copy is delivered, or an error).
    */
   onLargeMessage?(large: LargeMessage): (() => void) | void;
+  /**
+   * Called when a large body starts to arrive, with the shared memory its bytes go to and a cell
+   * (`filled[0]`) the reader keeps at how many are there (node/mapAhead.ts reads it).
+   */
+  onLargeBody?(bytes: SharedArrayBuffer, filled: Int32Array): void;
 }
 
 interface Waiting {
@@ -44,7 +49,7 @@ interface Waiting {
   error?: Error;
 }
 
-type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Buffer; scanner: LongStringScanner });
+type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Buffer; scanner: LongStringScanner; progress: Int32Array });
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -128,10 +133,12 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
             this.decodeSmall(Buffer.alloc(0)); // what vscode-jsonrpc makes of it: a JSON error
             continue;
           }
-          this.body =
-            length >= this.largeBodyBytes
-              ? { length, filled: 0, shared: Buffer.from(new SharedArrayBuffer(length)), scanner: new LongStringScanner(this.longStringBytes) }
-              : { length, filled: 0, chunks: [] };
+          if (length >= this.largeBodyBytes) {
+            const shared = new SharedArrayBuffer(length);
+            const progress = new Int32Array(new SharedArrayBuffer(4));
+            this.options.onLargeBody?.(shared, progress);
+            this.body = { length, filled: 0, shared: Buffer.from(shared), scanner: new LongStringScanner(this.longStringBytes), progress };
+          } else this.body = { length, filled: 0, chunks: [] };
         }
         const body = this.body;
         const take = Math.min(data.length, body.length - body.filled);
@@ -139,6 +146,7 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
           // From a plain Uint8Array view: V8 copies from a Buffer (a subclass) element by element.
           body.shared.set(new Uint8Array(data.buffer, data.byteOffset, take), body.filled);
           body.scanner.feed(body.shared, body.filled, body.filled + take);
+          Atomics.store(body.progress, 0, body.filled + take);
         } else body.chunks.push(data.subarray(0, take));
         body.filled += take;
         data = data.subarray(take);

@@ -4,6 +4,7 @@
 // arrive, while the server's own thread decodes the same message.
 import { parentPort } from 'node:worker_threads';
 import { ValidationEngine } from '../validationEngine';
+import { mapAhead } from './mapAhead';
 import { decodeStringLiteral } from './stringLiteralBytes';
 import type { DecodedText } from '../../../core/text/decodedText';
 import type { ValidationMessage } from '../validator';
@@ -31,6 +32,9 @@ function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined 
       void engine.preload(message.id, message.uri, message.version, text, () => parentPort?.postMessage({ kind: 'started', id })).then(() => parentPort?.postMessage({ kind: 'result', id }));
       return undefined;
     }
+    case 'prepare':
+      void mapAhead(message.bytes, message.filled);
+      return undefined;
     case 'release':
       engine.release(message.id);
       return undefined;

@@ -10,5 +10,7 @@ export type WorkerMessage =
    * literal at bytes [start, end). Decode it now and keep it as text `id`.
    */
   | { kind: 'preload'; id: number; uri: string; version: number; bytes: SharedArrayBuffer; start: number; end: number }
+  /** A large body arriving in `bytes` (`filled[0]` of them so far): make its memory resident ahead of the reader. */
+  | { kind: 'prepare'; bytes: SharedArrayBuffer; filled: Int32Array }
   /** Text `id` will not be opened. */
   | { kind: 'release'; id: number };

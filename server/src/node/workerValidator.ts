@@ -119,6 +119,7 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
       preloads.set(id, worker!);
       return { id };
     },
+    prepare: (bytes, filled) => send({ kind: 'prepare', bytes, filled }),
     release(preloaded) {
       if (heldByWorker(preloaded)) send({ kind: 'release', id: preloaded.id });
     },

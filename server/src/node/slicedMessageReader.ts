@@ -136,7 +136,11 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
           if (length >= this.largeBodyBytes) {
             const shared = new SharedArrayBuffer(length);
             const progress = new Int32Array(new SharedArrayBuffer(4));
-            this.options.onLargeBody?.(shared, progress);
+            try {
+              this.options.onLargeBody?.(shared, progress);
+            } catch {
+              // only a head start for another thread: reading goes on without it
+            }
             this.body = { length, filled: 0, shared: Buffer.from(shared), scanner: new LongStringScanner(this.longStringBytes), progress };
           } else this.body = { length, filled: 0, chunks: [] };
         }

@@ -1,5 +1,6 @@
-// What the transport knows about a didOpen's text beyond the message itself, keyed by the
-// message's `textDocument` object (so a copy of the message is never taken for it):
+// What the transport knows about a large text beyond the message itself, keyed by the object
+// that holds it (a didOpen's `textDocument`, a validateText request's params), so that a copy
+// of the message is never taken for it:
 // - the pieces the text was decoded in: the open document is built from them, never from the
 //   30 MB string (reading that string would join it in one long step);
 // - that the validator already has the text (PreloadedText), so it is not sent again.

@@ -25,6 +25,7 @@ import { hoverLead } from './hoverExtras';
 import { OpenDocuments, type OpenDocument } from './openDocuments';
 import { ParsedDocuments } from './parsedDocuments';
 import { runSafe } from './runSafe';
+import { takeReceivedText } from './receivedTexts';
 import { ValidationScheduler } from './validationScheduler';
 import { ValidationServerData } from './validationServerData';
 import type { SourceWorkspaces } from '../../core/rules';
@@ -172,7 +173,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
   });
 
-  connection.onRequest(ValidateTextRequest, async (params) => ({ diagnostics: await validator.validateText(params.uri, params.text, serverData.get(params.uri)) }));
+  connection.onRequest(ValidateTextRequest, async (params) => {
+    // A large text may already be with the validator (node/largeTextHandoff.ts): not sent again.
+    const { preloaded } = takeReceivedText(params);
+    return { diagnostics: await validator.validateText(params.uri, params.text, serverData.get(params.uri), preloaded) };
+  });
 
   /** The served document and its syntax tree, or undefined when the request is not ours. */
   const lookup = (uri: string) => {

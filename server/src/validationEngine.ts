@@ -42,6 +42,14 @@ export class ValidationEngine {
     this.preloaded.delete(id);
   }
 
+  /** The validation of preloaded text `id`, which is settled: it was queued before the message naming it. */
+  private async takePreloaded(id: number, uri: string): Promise<IncrementalValidation> {
+    const preloaded = this.preloaded.get(id);
+    this.preloaded.delete(id);
+    if (!preloaded) throw new Error(`the text of ${uri} was not handed over`);
+    return preloaded;
+  }
+
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
@@ -53,10 +61,7 @@ export class ValidationEngine {
       case 'open': {
         let validation: IncrementalValidation;
         if ('preloaded' in message) {
-          const preloaded = this.preloaded.get(message.preloaded);
-          this.preloaded.delete(message.preloaded);
-          if (!preloaded) throw new Error(`the text of ${message.uri} was not handed over`);
-          validation = await preloaded; // settled: it was queued before this open
+          validation = await this.takePreloaded(message.preloaded, message.uri);
           if (message.sourceWorkspaces !== undefined) validation.setSourceWorkspaces(message.sourceWorkspaces);
         } else {
           validation = new IncrementalValidation(this.service, message.uri, message.version, message.text);
@@ -85,7 +90,8 @@ export class ValidationEngine {
         return { version, session: document.session, diagnostics, layout: document.validation.currentLayout };
       }
       case 'validateText': {
-        const validation = new IncrementalValidation(this.service, message.uri, 0, message.text);
+        // A preloaded text was validated without server data: only its header is judged again.
+        const validation = 'preloaded' in message ? await this.takePreloaded(message.preloaded, message.uri) : new IncrementalValidation(this.service, message.uri, 0, message.text);
         validation.setSourceWorkspaces(message.sourceWorkspaces);
         return validation.diagnostics();
       }

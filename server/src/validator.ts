@@ -45,8 +45,11 @@ export interface DocumentValidator {
   close(uri: string): void;
   /** Diagnostics of the document as of the last open/change sent. */
   diagnose(uri: string): Promise<DiagnosisResult>;
-  /** Diagnostics of exactly `text`, as if it were opened fresh (the Create Connection check). */
-  validateText(uri: string, text: string, sourceWorkspaces?: SourceWorkspaces): Promise<Diagnostic[]>;
+  /**
+   * Diagnostics of exactly `text`, as if it were opened fresh (the Create Connection check).
+   * `preloaded`: the same text, already handed over by `preload` (at version 0).
+   */
+  validateText(uri: string, text: string, sourceWorkspaces?: SourceWorkspaces, preloaded?: PreloadedText): Promise<Diagnostic[]>;
   dispose(): void;
 }
 
@@ -58,4 +61,5 @@ export type ValidationMessage =
   | { kind: 'change'; uri: string; version: number; changes: TextDocumentContentChangeEvent[] }
   | { kind: 'close'; uri: string }
   | { kind: 'diagnose'; id: number; uri: string }
-  | { kind: 'validateText'; id: number; uri: string; text: string; sourceWorkspaces?: SourceWorkspaces };
+  /** `preloaded`: the text given earlier by ValidationEngine.preload. */
+  | ({ kind: 'validateText'; id: number; uri: string; sourceWorkspaces?: SourceWorkspaces } & ({ text: string } | { preloaded: number }));

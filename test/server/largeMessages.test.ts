@@ -1,6 +1,6 @@
 // Large messages over the server's transports: a didOpen of several MB (decoded a slice at a
 // time, its text handed to the validation worker as bytes) gives the same problems as the same
-// text validated directly; a request about that file sent right behind its didOpen is answered
+// text validated directly, and so does a large validateText request (Create Connection's check); a request about that file sent right behind its didOpen is answered
 // about the new text; a file reopened with another large text shows the new text's problems; a
 // large file the server does not serve changes nothing; the socket and pipe transports use the
 // same reader, and node-ipc (no custom reader) works as before.
@@ -81,6 +81,17 @@ describe('large messages over stdio', () => {
     client.onPublish = undefined;
     const last = published[published.length - 1];
     assert.deepEqual(last.diagnostics, expected);
+  });
+
+  it('checks a large text for Create Connection (validateText) as the same text validated directly', async () => {
+    const uri = 'file:///work/large-check.connection.json';
+    const text = catalog(300, 4);
+    assert.ok(Buffer.byteLength(text) > 1_500_000);
+    const validator = createInProcessValidator();
+    const expected = await validator.validateText(uri, text);
+    assert.ok(expected.length >= 2); // the two streams whose `selected` is a string
+    const result = await client.request<{ diagnostics: Diagnostic[] }>('airbyte/validateText', { uri, text });
+    assert.deepEqual(result.diagnostics, expected);
   });
 
   it('ignores a large file it does not serve, and serves the next one', async () => {

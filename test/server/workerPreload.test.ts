@@ -1,6 +1,6 @@
 // The built validation worker given a large didOpen's text as raw bytes before the server has
 // decoded it (server/src/node/workerMessages.ts): it finds the same problems as for the text
-// itself; a preload released or held by a worker that was since replaced is never referred to,
+// itself, also for validateText (Create Connection's check); a preload released or held by a worker that was since replaced is never referred to,
 // and the replacement is given the server's own copy of the text.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -64,6 +64,25 @@ describe('a text handed to the validation worker as bytes', () => {
       const changed = await validator.diagnose(URI);
       assert.equal(changed.version, 2);
       assert.deepEqual(changed.diagnostics, await expectedDiagnostics('{ "status": "activ" }'));
+    } finally {
+      validator.dispose();
+    }
+  });
+
+  it('is checked by validateText exactly as the same text sent as a string, with or without the server’s data', async () => {
+    const text = catalogWithProblems();
+    const validator = createWorkerValidator({ workerPath: WORKER, openDocuments: () => [], watchdogMs: 120_000, log: () => undefined });
+    const reference = createInProcessValidator();
+    try {
+      const sourceId = /"sourceId": "([^"]+)"/.exec(text)?.[1] ?? '';
+      for (const sourceWorkspaces of [undefined, { [sourceId]: 'another-workspace' }]) {
+        const { bytes, start, end } = didOpenBytes(text);
+        const preloaded = validator.preload!(URI, 0, bytes, start, end);
+        const checked = await validator.validateText(URI, 'not read: the text was handed over', sourceWorkspaces, preloaded);
+        const expected = await reference.validateText(URI, text, sourceWorkspaces);
+        assert.ok(expected.length >= 2);
+        assert.deepEqual(checked, expected);
+      }
     } finally {
       validator.dispose();
     }

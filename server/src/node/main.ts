@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import type { DocumentValidator } from '../validator';
-import { didOpenPreload } from './didOpenPreload';
+import { largeTextHandoff } from './largeTextHandoff';
 import { streamTransport } from './transport';
 import { createWorkerValidator } from './workerValidator';
 
@@ -30,8 +30,8 @@ if (!args.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.pus
 let validator: DocumentValidator | undefined;
 
 // Stream transports get a reader that decodes large messages in slices and hands a large
-// didOpen's text to the validation worker as raw bytes (slicedMessageReader.ts, didOpenPreload.ts).
-const transport = streamTransport(process.argv.slice(2), didOpenPreload(() => validator));
+// didOpen's or validateText's text to the validation worker as raw bytes (slicedMessageReader.ts, largeTextHandoff.ts).
+const transport = streamTransport(process.argv.slice(2), largeTextHandoff(() => validator));
 const connection = transport ? createConnection(ProposedFeatures.all, transport.reader, transport.writer) : createConnection(ProposedFeatures.all);
 // Messages on stdout would corrupt the protocol: route stray console output to the client log.
 console.log = (...parts: unknown[]) => connection.console.log(parts.map(String).join(' '));

@@ -127,7 +127,10 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
     change: (uri, version, changes) => send({ kind: 'change', uri, version, changes }),
     close: (uri) => send({ kind: 'close', uri }),
     diagnose: (uri) => request<DiagnosisResult>({ kind: 'diagnose', id: nextId++, uri }),
-    validateText: (uri, text, sourceWorkspaces) => request<Diagnostic[]>({ kind: 'validateText', id: nextId++, uri, text, sourceWorkspaces }),
+    validateText: (uri, text, sourceWorkspaces, preloaded) =>
+      heldByWorker(preloaded)
+        ? request<Diagnostic[]>({ kind: 'validateText', id: nextId++, uri, preloaded: preloaded!.id, sourceWorkspaces })
+        : request<Diagnostic[]>({ kind: 'validateText', id: nextId++, uri, text, sourceWorkspaces }),
     dispose(): void {
       stopWatchdog();
       const current = worker;

@@ -23,8 +23,9 @@ export class ValidationEngine {
   }
 
   /**
-   * The text of a large didOpen of `uri` the server is still decoding on its own thread: it is
-   * validated now, in order with other work, so that the open finds that work done.
+   * The text of a large didOpen of `uri`, or of a large validateText request, that the server is
+   * still decoding on its own thread: it is validated now, in order with other work, so that the
+   * open (or the request) finds that work done.
    */
   preload(id: number, uri: string, version: number, text: string | DecodedText, started?: () => void): Promise<unknown> {
     const validated = this.enqueue(async () => {

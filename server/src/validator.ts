@@ -28,8 +28,9 @@ export interface DocumentValidator {
   /** `preloaded`: the same text, already handed over by `preload`. */
   open(uri: string, version: number, session: number, text: string, sourceWorkspaces?: SourceWorkspaces, preloaded?: PreloadedText): void;
   /**
-   * Hands over the text of a didOpen of `uri` at `version` before the server has decoded it: the
-   * JSON string literal at bytes [start, end) of `bytes` (its content, between the quotes).
+   * Hands over the text of a didOpen of `uri` at `version` (or of a validateText request, at
+   * version 0) before the server has decoded it: the JSON string literal at bytes [start, end)
+   * of `bytes` (its content, between the quotes).
    */
   preload?(uri: string, version: number, bytes: SharedArrayBuffer, start: number, end: number): PreloadedText;
   /**

@@ -6,8 +6,9 @@ import type { ValidationMessage } from '../validator';
 export type WorkerMessage =
   | ValidationMessage
   /**
-   * The text of a didOpen of `uri` at `version` the server is still decoding: the JSON string
-   * literal at bytes [start, end). Decode it now and keep it as text `id`.
+   * The text of a didOpen of `uri` at `version` (or of a validateText request, at version 0) the
+   * server is still decoding: the JSON string literal at bytes [start, end). Decode it now and
+   * keep it as text `id`.
    */
   | { kind: 'preload'; id: number; uri: string; version: number; bytes: SharedArrayBuffer; start: number; end: number }
   /** A large body arriving in `bytes` (`filled[0]` of them so far): make its memory resident ahead of the reader. */

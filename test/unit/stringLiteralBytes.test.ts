@@ -30,6 +30,7 @@ describe('a string literal read from its bytes', () => {
     `${'a'.repeat(65535)}→é${'b'.repeat(65536)}😀${'c'.repeat(10)}`,
     `${'x'.repeat(65534)}😀😀${'y'.repeat(70000)}`,
     'ab→'.repeat(50000),
+    'a→'.repeat(70000), // more runs than a few names: read as UTF-8 in one go
   ];
 
   it('equals JSON.parse of the UTF-8 text, for ASCII and for every kind of character', () => {

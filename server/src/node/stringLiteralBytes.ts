@@ -13,6 +13,8 @@ const NON_ASCII_RUN = /[\u0080-\u00ff]+/g;
 const LATIN1_ESCAPE = /\\u00[89a-f]/i;
 /** About the size of a chunk of the validator's text (core/text/chunkedText.ts). */
 const PIECE = 64 * 1024;
+/** Beyond this many runs the text is not "ASCII but for a few names": it is read as UTF-8. */
+const MAX_RUNS = 65_536;
 
 interface Run {
   /** Where the run of UTF-8 bytes is in the Latin-1 reading, and how long it is there. */
@@ -35,6 +37,10 @@ export function decodeStringLiteral(bytes: Buffer): DecodedText {
   NON_ASCII_RUN.lastIndex = 0;
   let shorter = 0;
   for (let match = NON_ASCII_RUN.exec(reading); match; match = NON_ASCII_RUN.exec(reading)) {
+    if (runs.length === MAX_RUNS) {
+      NON_ASCII_RUN.lastIndex = 0;
+      return whole(JSON.parse(bytes.toString('utf8')) as string);
+    }
     const text = Buffer.from(match[0], 'latin1').toString('utf8');
     shorter += match[0].length - text.length;
     runs.push({ at: match.index, length: match[0].length, text, shorterAfter: shorter });

@@ -29,8 +29,9 @@ describe('a string literal read from its bytes', () => {
     // Runs on and across the pieces' boundaries, and many of them.
     `${'a'.repeat(65535)}→é${'b'.repeat(65536)}😀${'c'.repeat(10)}`,
     `${'x'.repeat(65534)}😀😀${'y'.repeat(70000)}`,
-    'ab→'.repeat(50000),
-    'a→'.repeat(70000), // more runs than a few names: read as UTF-8 in one go
+    `${'x'.repeat(3000)}é→`.repeat(200), // runs in many pieces
+    'ab→'.repeat(50000), // more runs than a few names: read as UTF-8 in one go
+    `${'y'.repeat(2_000_000)}${'a→'.repeat(5000)}`, // the same, found past the first look
   ];
 
   it('equals JSON.parse of the UTF-8 text, for ASCII and for every kind of character', () => {

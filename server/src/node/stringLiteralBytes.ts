@@ -5,8 +5,9 @@
 // after JSON.parse those runs are read again as UTF-8. A catalog is ASCII but for a few names,
 // so the text is handed on in pieces, one-byte where it is ASCII, with the Latin-1 reading as
 // its structure (core/text/decodedText.ts): no 30 MB two-byte copy is made. Only an escape that
-// itself gives such a character (`\u00e9`) makes the readings ambiguous: then the bytes are
-// read as UTF-8 in one go.
+// itself gives such a character (`\u00e9`) makes the readings ambiguous, and a text with many
+// such characters gains nothing from pieces: then the bytes are read as UTF-8 in one go.
+import { isAscii } from 'node:buffer';
 import type { DecodedText } from '../../../core/text/decodedText';
 
 const NON_ASCII_RUN = /[\u0080-\u00ff]+/g;
@@ -14,7 +15,10 @@ const LATIN1_ESCAPE = /\\u00[89a-f]/i;
 /** About the size of a chunk of the validator's text (core/text/chunkedText.ts). */
 const PIECE = 64 * 1024;
 /** Beyond this many runs the text is not "ASCII but for a few names": it is read as UTF-8. */
-const MAX_RUNS = 65_536;
+const MAX_RUNS = 4096;
+/** A first look at this many bytes tells most texts that are not ASCII but for a few names. */
+const PROBE_BYTES = 1 << 20;
+const MAX_PROBE_RUNS = 256;
 
 interface Run {
   /** Where the run of UTF-8 bytes is in the Latin-1 reading, and how long it is there. */
@@ -30,6 +34,7 @@ const whole = (text: string): DecodedText => ({ pieces: [text], structure: text,
 
 /** The value of the string literal whose bytes (valid UTF-8, quotes included) are `bytes`. */
 export function decodeStringLiteral(bytes: Buffer): DecodedText {
+  if (manyRunsAhead(bytes.subarray(0, PROBE_BYTES))) return whole(JSON.parse(bytes.toString('utf8')) as string);
   const latin1 = bytes.toString('latin1');
   if (LATIN1_ESCAPE.test(latin1)) return whole(JSON.parse(bytes.toString('utf8')) as string);
   const reading = JSON.parse(latin1) as string;
@@ -47,6 +52,13 @@ export function decodeStringLiteral(bytes: Buffer): DecodedText {
   }
   if (runs.length === 0) return whole(reading);
   return { pieces: piecesOf(reading, runs), structure: reading, toText: (offset) => offset - shorterBefore(runs, offset) };
+}
+
+/** Whether `probe` has more runs of bytes outside ASCII than a few names would. */
+function manyRunsAhead(probe: Buffer): boolean {
+  if (isAscii(probe)) return false;
+  const runs = probe.toString('latin1').match(NON_ASCII_RUN);
+  return runs !== null && runs.length > MAX_PROBE_RUNS;
 }
 
 /** How much shorter the text is than the reading before `offset` (not inside a run). */

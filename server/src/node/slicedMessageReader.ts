@@ -88,7 +88,9 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     private readonly options: SlicedMessageReaderOptions = {},
   ) {
     super();
-    this.largeBodyBytes = options.largeBodyBytes ?? 1 << 20;
+    // 256 KB: from a few hundred streams on, a request about another file need not wait for the
+    // whole body to be parsed and posted at once (about 25 ms at 0.7 MB; 11–24 ms sliced).
+    this.largeBodyBytes = options.largeBodyBytes ?? 256 << 10;
     this.longStringBytes = options.longStringBytes ?? 64 << 10;
     // 64 KB: a slice takes a few milliseconds (a request in another file waits for at most one),
     // and its string stays below V8's large-object size, so no slice maps pages of its own.

@@ -34,6 +34,11 @@ function catalogWithProblems(): string {
   return text.replace('"name": "', '"name": "Café ☕ 😀 ').replace(/"description": "/g, (match) => (k++ % 7 === 0 ? `${match}Größe → ` : match));
 }
 
+/** The built worker's validator, with no documents open and a watchdog that never fires in a test. */
+function builtWorkerValidator() {
+  return createWorkerValidator({ workerPath: WORKER, openDocuments: () => [], watchdogMs: 120_000, log: () => undefined });
+}
+
 async function expectedDiagnostics(text: string) {
   const reference = createInProcessValidator();
   reference.open(URI, 1, 1, text);
@@ -48,7 +53,7 @@ describe('a text handed to the validation worker as bytes', () => {
 
   it('is validated exactly as the same text sent as a string', async () => {
     const text = catalogWithProblems();
-    const validator = createWorkerValidator({ workerPath: WORKER, openDocuments: () => [], watchdogMs: 120_000, log: () => undefined });
+    const validator = builtWorkerValidator();
     try {
       const { bytes, start, end } = didOpenBytes(text);
       const preloaded = validator.preload!(URI, 1, bytes, start, end);
@@ -71,7 +76,7 @@ describe('a text handed to the validation worker as bytes', () => {
 
   it('is checked by validateText exactly as the same text sent as a string, with or without the server’s data', async () => {
     const text = catalogWithProblems();
-    const validator = createWorkerValidator({ workerPath: WORKER, openDocuments: () => [], watchdogMs: 120_000, log: () => undefined });
+    const validator = builtWorkerValidator();
     const reference = createInProcessValidator();
     try {
       const sourceId = /"sourceId": "([^"]+)"/.exec(text)?.[1] ?? '';
@@ -90,7 +95,7 @@ describe('a text handed to the validation worker as bytes', () => {
 
   it('is sent as text when the preload was released', async () => {
     const text = catalogWithProblems();
-    const validator = createWorkerValidator({ workerPath: WORKER, openDocuments: () => [], watchdogMs: 120_000, log: () => undefined });
+    const validator = builtWorkerValidator();
     try {
       const { bytes, start, end } = didOpenBytes(text);
       const preloaded = validator.preload!(URI, 1, bytes, start, end);

@@ -9,6 +9,7 @@
 // other than objects and commas between entries, nesting beyond the analysable depth. Callers
 // then treat the file as a whole. Inside an entry it also notes where `stream.jsonSchema` is,
 // the bulk of the entry, which validation reads without a syntax tree (entrySkeleton.ts).
+import { measureValue } from '../json/measureCompact';
 import { MAX_NESTING_DEPTH } from './nestingGuard';
 
 export interface CatalogLayout {
@@ -37,6 +38,11 @@ export interface EntryPlaces {
    */
   schemaStart: number;
   schemaEnd: number;
+  /**
+   * The schema's size as sent (compacted UTF-8), when the scan was asked to measure it and could
+   * vouch for it (core/json/measureCompact.ts: then JSON.parse accepts it); else -1.
+   */
+  schemaBytes: number;
   /** The string values of `stream.name` and `stream.namespace`, quotes included (the last one if repeated). */
   nameStart: number;
   nameEnd: number;
@@ -100,8 +106,15 @@ function next(text: string, char: string, from: number): number {
   return at < 0 ? Infinity : at;
 }
 
+/**
+ * How the scan reads each stream's `jsonSchema` object: only its brackets and strings, or
+ * checked and measured in passing (`EntryPlaces.schemaBytes`, for validation), from a text of
+ * characters or from a Latin-1 reading of UTF-8 bytes (core/text/decodedText.ts).
+ */
+export type SchemaReading = 'skip' | 'measure' | 'measureLatin1';
+
 /** Scans the whole text. */
-export function scanLayout(text: string): CatalogLayout | undefined {
+export function scanLayout(text: string, schemas: SchemaReading = 'skip'): CatalogLayout | undefined {
   const layout: CatalogLayout = { arrayOpen: -1, arrayClose: -1, streamsKeyOffset: -1, streamsKeyLength: 0, starts: [], ends: [], depths: [], places: [], headerDepth: 0 };
   let depth = 0;
   let maxDepth = 0; // outside the entries
@@ -155,7 +168,7 @@ export function scanLayout(text: string): CatalogLayout | undefined {
       if (inArray) {
         if (c !== OPEN_BRACE || !expectEntry) return undefined;
         // An entry: only its brackets and strings matter, so they are jumped between.
-        const entry = skipEntry(text, i, strings);
+        const entry = skipEntry(text, i, strings, schemas);
         if (!entry) return undefined;
         layout.starts.push(i);
         layout.ends.push(entry.end);
@@ -230,6 +243,7 @@ export function mapLayout(layout: CatalogLayout, toText: (offset: number) => num
     return {
       schemaStart: relative(p.schemaStart),
       schemaEnd: relative(p.schemaEnd),
+      schemaBytes: p.schemaBytes,
       nameStart: relative(p.nameStart),
       nameEnd: relative(p.nameEnd),
       namespaceStart: relative(p.namespaceStart),
@@ -255,12 +269,19 @@ export function mapLayout(layout: CatalogLayout, toText: (offset: number) => num
  * object rescans only that entry; anything else rescans the file. `changedEntry` names the
  * entry edited in place, else -1.
  */
-export function updateLayout(layout: CatalogLayout | undefined, text: TextSource, start: number, end: number, insertedLength: number): { layout: CatalogLayout | undefined; changedEntry: number } {
+export function updateLayout(
+  layout: CatalogLayout | undefined,
+  text: TextSource,
+  start: number,
+  end: number,
+  insertedLength: number,
+  schemas: SchemaReading = 'skip',
+): { layout: CatalogLayout | undefined; changedEntry: number } {
   if (layout && layout.starts.length > 0) {
     const i = entryAt(layout, start);
     if (i >= 0 && start > layout.starts[i] && end < layout.ends[i]) {
       const delta = insertedLength - (end - start);
-      const entry = rescanEntry(text.slice(layout.starts[i], layout.ends[i] + delta));
+      const entry = rescanEntry(text.slice(layout.starts[i], layout.ends[i] + delta), schemas);
       if (entry && entry.depth <= MAX_NESTING_DEPTH) {
         return {
           layout: {
@@ -276,7 +297,7 @@ export function updateLayout(layout: CatalogLayout | undefined, text: TextSource
       }
     }
   }
-  return { layout: scanLayout(text.getText()), changedEntry: -1 };
+  return { layout: scanLayout(text.getText(), schemas), changedEntry: -1 };
 }
 
 /** Index of the entry whose range contains `offset` (start inclusive, end exclusive), or -1. */
@@ -293,9 +314,9 @@ export function entryAt(layout: CatalogLayout, offset: number): number {
 }
 
 /** What `skipEntry` finds in `entry` (which sits at depth 3) if it is one balanced object; undefined otherwise. */
-function rescanEntry(entry: string): ScannedEntry | undefined {
+function rescanEntry(entry: string, schemas: SchemaReading): ScannedEntry | undefined {
   if (entry.charCodeAt(0) !== OPEN_BRACE) return undefined;
-  const scanned = skipEntry(entry, 0, new StringScanner(entry));
+  const scanned = skipEntry(entry, 0, new StringScanner(entry), schemas);
   return scanned?.end === entry.length ? scanned : undefined;
 }
 
@@ -315,7 +336,7 @@ const ENTRY_STRUCTURE = /[{}[\]"/]/g;
  * closes or closes with `]`. Only brackets and strings are looked at, and the keys of the
  * entry and of its `stream`.
  */
-function skipEntry(text: string, open: number, strings: StringScanner): ScannedEntry | undefined {
+function skipEntry(text: string, open: number, strings: StringScanner, schemas: SchemaReading): ScannedEntry | undefined {
   let depth = 3;
   let maxDepth = 3;
   let streamKeys = 0;
@@ -326,9 +347,10 @@ function skipEntry(text: string, open: number, strings: StringScanner): ScannedE
   let schemaOpen = -1;
   let inSchema = false;
   let schemaEnd = -1;
+  let schemaBytes = -1;
   let nameOpen = -1; // where the string values of `name` and `namespace` start, once their keys are seen
   let namespaceOpen = -1;
-  const places: EntryPlaces = { schemaStart: -1, schemaEnd: -1, nameStart: -1, nameEnd: -1, namespaceStart: -1, namespaceEnd: -1 };
+  const places: EntryPlaces = { schemaStart: -1, schemaEnd: -1, schemaBytes: -1, nameStart: -1, nameEnd: -1, namespaceStart: -1, namespaceEnd: -1 };
   ENTRY_STRUCTURE.lastIndex = open;
   // `test` moves `lastIndex` past the next match without building a match object.
   while (ENTRY_STRUCTURE.test(text)) {
@@ -364,6 +386,19 @@ function skipEntry(text: string, open: number, strings: StringScanner): ScannedE
     } else if (c === SLASH) {
       return undefined;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (depth === 5 && at === schemaOpen && inStream && c === OPEN_BRACE && schemas !== 'skip') {
+        // The schema is read through in one pass that checks and measures it (or, failing
+        // that, jumped through as any other object below).
+        const measured = measureValue(text, at, text.length, schemas === 'measureLatin1');
+        if (measured) {
+          schemaEnd = measured.end;
+          schemaBytes = measured.size;
+          maxDepth = Math.max(maxDepth, depth + measured.depth);
+          ENTRY_STRUCTURE.lastIndex = measured.end;
+          continue;
+        }
+        schemaBytes = -1;
+      }
       if (++depth > maxDepth) maxDepth = depth;
       if (depth === 5 && at === streamOpen) inStream = c === OPEN_BRACE;
       else if (depth === 6 && at === schemaOpen && inStream) inSchema = c === OPEN_BRACE;
@@ -378,6 +413,7 @@ function skipEntry(text: string, open: number, strings: StringScanner): ScannedE
         if (!unclear && streamKeys === 1 && schemaKeys === 1 && schemaEnd > schemaOpen) {
           places.schemaStart = schemaOpen - open;
           places.schemaEnd = schemaEnd - open;
+          places.schemaBytes = schemaBytes;
         }
         return { end: at + 1, depth: maxDepth, places };
       }

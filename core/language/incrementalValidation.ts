@@ -14,10 +14,10 @@ import { ChunkedText } from '../text/chunkedText';
 import type { DecodedText } from '../text/decodedText';
 import { serverFactsFor, type ServerFacts, type SourceWorkspaces } from '../rules';
 import { crossStreamProblems, streamIndexEntry, type Place, type StreamIndexEntry } from '../rules/crossStreamRules';
-import { mapLayout, scanLayout, updateLayout, type CatalogLayout } from './catalogLayout';
+import { mapLayout, scanLayout, updateLayout, type CatalogLayout, type EntryPlaces } from './catalogLayout';
 import { checkNesting } from './nestingGuard';
 import { entryOffset, entrySkeleton } from './entrySkeleton';
-import { child, givePlainValue } from '../rules/ast';
+import { child, giveStandIn } from '../rules/ast';
 import { compactSize } from './compactSize';
 import { MAX_REQUEST_BYTES, tooLargeProblem, utf8Length } from './bodySize';
 import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection, validateStreamEntry } from './validateConnection';
@@ -69,10 +69,10 @@ export class IncrementalValidation {
   ) {
     if (typeof text === 'string') {
       this.text = new ChunkedText(text);
-      this.layout = scanLayout(text);
+      this.layout = scanLayout(text, 'measure');
     } else {
       this.text = new ChunkedText(text.pieces);
-      const layout = scanLayout(text.structure);
+      const layout = scanLayout(text.structure, text.structureIsLatin1 ? 'measureLatin1' : 'measure');
       this.layout = layout && mapLayout(layout, text.toText);
     }
   }
@@ -105,12 +105,12 @@ export class IncrementalValidation {
     for (const change of changes) {
       const { start, end, inserted } = this.text.applyChange(change);
       if (!('range' in change)) {
-        this.layout = scanLayout(change.text);
+        this.layout = scanLayout(change.text, 'measure');
         this.entries = [];
         continue;
       }
       const before = this.layout;
-      const { layout, changedEntry } = updateLayout(before, this.text, start, end, inserted);
+      const { layout, changedEntry } = updateLayout(before, this.text, start, end, inserted, 'measure');
       this.layout = layout;
       if (changedEntry >= 0) this.entries[changedEntry] = undefined;
       else this.entries = carryOver(before, layout, this.entries, start, end, inserted);
@@ -134,7 +134,7 @@ export class IncrementalValidation {
     for (let i = 0; i < count; i++) {
       let result = this.entries[i];
       if (!result) {
-        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes, layout.places[i].schemaStart, layout.places[i].schemaEnd);
+        result = await validateEntryText(this.service, text.slice(layout.starts[i], layout.ends[i]), withBytes, layout.places[i]);
         this.entries[i] = result;
       }
       if (result.broken) return this.validateWhole();
@@ -215,16 +215,17 @@ export class IncrementalValidation {
 
 /**
  * One stream entry's problems and index entry, found in a document holding only it; a large
- * `jsonSchema` is read by `JSON.parse` instead of being built into the tree (entrySkeleton.ts).
+ * `jsonSchema` is read from its text instead of being built into the tree (entrySkeleton.ts),
+ * where the layout scan found it (`places`, relative to the entry).
  */
-export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false, schemaStart = -1, schemaEnd = -1): Promise<EntryResult> {
-  const skeleton = entrySkeleton(entryText, schemaStart, schemaEnd);
+export async function validateEntryText(service: LanguageService, entryText: string, withBytes = false, places?: Pick<EntryPlaces, 'schemaStart' | 'schemaEnd' | 'schemaBytes'>): Promise<EntryResult> {
+  const skeleton = places && entrySkeleton(entryText, places);
   const entry = TextDocument.create('file:///entry.connection.json', 'airbyte-connection', 0, skeleton?.text ?? entryText);
   const parsed = service.parseJSONDocument(entry);
   const entryNode = parsed.root?.type === 'object' ? parsed.root : undefined;
   const schemaNode = skeleton && child(child(entryNode, 'stream'), 'jsonSchema');
   // Absent only when the rest of the entry is broken: the file is then validated whole.
-  if (schemaNode) givePlainValue(schemaNode, skeleton.jsonSchema);
+  if (schemaNode) giveStandIn(schemaNode, skeleton.jsonSchema);
   const toEntry = skeleton ? (offset: number) => entryOffset(skeleton, offset) : (offset: number) => offset;
   const result = placed(await validateStreamEntry(service, entry, parsed), entry, 0, entry.getText().length, toEntry);
   const index: StreamIndexEntry = entryNode ? detach(streamIndexEntry(entryNode), toEntry) : { configured: false, namespace: '', selected: false };
@@ -233,7 +234,7 @@ export async function validateEntryText(service: LanguageService, entryText: str
     try {
       // As the body is sent: from the tree just built when the text is plain JSON (and the
       // schema's value, which stands in it as `{}`).
-      const schemaBytes = skeleton ? utf8Length(JSON.stringify(skeleton.jsonSchema)) - 2 : 0;
+      const schemaBytes = skeleton ? skeleton.jsonSchema.bytes() - 2 : 0;
       validated.bytes = isPlainJson(parsed) && entryNode ? compactSize(entryNode) + schemaBytes : compactBytes(entryText);
     } catch {
       // JSON.parse refuses what the parser took: assemble() will judge the file whole

@@ -1,6 +1,7 @@
 // Small read-only helpers over the JSON language service's syntax tree, so that rules read
 // like the Airbyte behaviour they describe and every problem keeps its exact place.
 import type { ASTNode, ObjectASTNode, PropertyASTNode } from 'vscode-json-languageservice';
+import type { SchemaFields } from '../catalog/schemaFields';
 
 export function asObject(node: ASTNode | undefined): ObjectASTNode | undefined {
   return node?.type === 'object' ? node : undefined;
@@ -74,15 +75,28 @@ export function keyOf(node: ASTNode): ASTNode {
   return node.parent?.type === 'property' ? node.parent.keyNode : node;
 }
 
-/**
- * Plain values of syntax-tree nodes: given for a subtree parsed without a tree (a stream's
- * `jsonSchema`, see entrySkeleton.ts), or computed once for an object or array.
- */
+/** Plain values of syntax-tree nodes, computed once for an object or array. */
 const plainValues = new WeakMap<ASTNode, unknown>();
 
-/** Makes `nodeValue(node)` answer `value` (the subtree the node stands for was not built). */
-export function givePlainValue(node: ASTNode, value: unknown): void {
-  plainValues.set(node, value);
+/**
+ * What stands for a subtree the tree does not hold (a stream's `jsonSchema`, see
+ * entrySkeleton.ts): its value, read when first asked, and answers about its fields that may
+ * not need the value at all.
+ */
+export interface StandIn {
+  value(): unknown;
+  fields(): SchemaFields;
+}
+
+const standIns = new WeakMap<ASTNode, StandIn>();
+
+/** Makes `nodeValue(node)` and `standInOf(node)` answer from `standIn` (the subtree was not built). */
+export function giveStandIn(node: ASTNode, standIn: StandIn): void {
+  standIns.set(node, standIn);
+}
+
+export function standInOf(node: ASTNode | undefined): StandIn | undefined {
+  return node && standIns.get(node);
 }
 
 /** The plain value of a syntax-tree node (a stream's `jsonSchema`, for field-path look-ups); not to be modified. */
@@ -91,6 +105,8 @@ export function nodeValue(node: ASTNode | undefined): unknown {
   switch (node.type) {
     case 'object':
     case 'array': {
+      const standIn = standIns.get(node);
+      if (standIn) return standIn.value();
       if (plainValues.has(node)) return plainValues.get(node);
       const value = node.type === 'object' ? Object.fromEntries(node.properties.filter((p) => p.valueNode).map((p) => [p.keyNode.value, nodeValue(p.valueNode)])) : node.items.map(nodeValue);
       plainValues.set(node, value);

@@ -3,7 +3,8 @@
 // check entries one by one (catalogRules.ts holds the checks across entries).
 import type { ASTNode } from 'vscode-json-languageservice';
 import { fieldAt, formatPath, propertiesOf } from '../catalog/fieldPaths';
-import { booleanValue, child, isSet, items, keyOf, nodeValue, stringArray, stringArrays, stringValue } from './ast';
+import { fieldsOfValue, type SchemaFields } from '../catalog/schemaFields';
+import { booleanValue, child, isSet, items, keyOf, nodeValue, standInOf, stringArray, stringArrays, stringValue } from './ast';
 import type { RuleProblem } from './rule';
 
 const WEB_APP_MODE_PAIRS = new Set(['full_refresh/overwrite', 'full_refresh/append', 'incremental/append', 'incremental/append_dedup']);
@@ -114,18 +115,17 @@ export function streamProblems(entry: ASTNode): RuleProblem[] {
     }
   }
 
-  const properties = schemaProperties(stream);
+  const fields = schemaFields(stream);
   const named = [cursor, ...primaryKey].filter((field) => field.length > 0);
-  if (properties && named.length > 0) {
+  if (named.length > 0 && fields.hasProperties()) {
     // The whole path must exist: nested segments are looked up in the nested `properties`.
-    const schema = nodeValue(child(stream, 'jsonSchema'));
     for (const field of named) {
-      if (fieldAt(schema, field)) continue;
+      if (fields.has(field)) continue;
       problems.push({
         node: field === cursor ? cursorNode! : primaryKeyNode!,
         severity: 'warning',
         code: 'unknown-field',
-        message: `${label} has no field \`${formatPath(field)}\` in its JSON schema. ${knownFieldsNear(schema, field, properties)}`,
+        message: `${label} has no field \`${formatPath(field)}\` in its JSON schema. ${knownFieldsNear(nodeValue(child(stream, 'jsonSchema')), field)}`,
       });
     }
   }
@@ -161,8 +161,8 @@ function fieldSelectionProblems(
     problems.push({ node: keyOf(enabledNode!), severity: 'error', code: 'selected-fields-no-properties', message: `${label} has field selection on but no \`jsonSchema\`: Airbyte v0.44.3 fails on it (500, a null pointer). Copy the stream's \`jsonSchema\` from the discover_schema answer.` });
     return problems;
   }
-  const properties = schemaProperties(stream);
-  if (!properties) {
+  const fields = schemaFields(stream);
+  if (!fields.hasProperties()) {
     problems.push({ node: keyOf(enabledNode!), severity: 'error', code: 'selected-fields-no-properties', message: `Airbyte rejects field selection on a stream whose \`jsonSchema\` has no \`properties\` (422: Requested field selection but no properties node found). ${label} needs its discovered JSON schema.` });
     return problems;
   }
@@ -179,8 +179,8 @@ function fieldSelectionProblems(
       continue;
     }
     names.add(path[0]);
-    if (!properties.has(path[0])) {
-      problems.push({ node: pathNode!, severity: 'error', code: 'selected-field-unknown', message: `Airbyte rejects \`${path[0]}\`: it is not in the stream's JSON schema (422: Requested selected field ${path[0]} not found in JSON schema). Known fields: ${preview(properties)}.` });
+    if (!fields.has([path[0]])) {
+      problems.push({ node: pathNode!, severity: 'error', code: 'selected-field-unknown', message: `Airbyte rejects \`${path[0]}\`: it is not in the stream's JSON schema (422: Requested selected field ${path[0]} not found in JSON schema). Known fields: ${preview(topLevelNames(nodeValue(jsonSchema)))}.` });
     }
   }
   if (syncMode === 'incremental' && cursor.length > 0 && !names.has(cursor[0])) {
@@ -196,17 +196,25 @@ function fieldSelectionProblems(
   return problems;
 }
 
-/** Top-level field names, found as Airbyte finds them (the `properties` object of the JSON schema). */
-function schemaProperties(stream: ASTNode): Set<string> | undefined {
-  const properties = propertiesOf(nodeValue(child(stream, 'jsonSchema')));
-  return properties ? new Set(Object.keys(properties)) : undefined;
+/**
+ * What the stream's JSON schema says about its fields, found as Airbyte finds them (the
+ * `properties` object); read from its text when validation did not parse it (entrySkeleton.ts).
+ */
+function schemaFields(stream: ASTNode): SchemaFields {
+  const node = child(stream, 'jsonSchema');
+  return standInOf(node)?.fields() ?? fieldsOfValue(nodeValue(node));
+}
+
+/** Top-level field names (for messages only: they need the parsed schema). */
+function topLevelNames(schema: unknown): Set<string> {
+  return new Set(Object.keys(propertiesOf(schema) ?? {}));
 }
 
 /** The fields beside the first segment of `path` that the schema lacks. */
-function knownFieldsNear(schema: unknown, path: string[], topLevel: Set<string>): string {
+function knownFieldsNear(schema: unknown, path: string[]): string {
   let depth = 0;
   while (depth < path.length - 1 && fieldAt(schema, path.slice(0, depth + 1))) depth++;
-  if (depth === 0) return `Known fields: ${preview(topLevel)}.`;
+  if (depth === 0) return `Known fields: ${preview(topLevelNames(schema))}.`;
   const parent = fieldAt(schema, path.slice(0, depth));
   const names = new Set(Object.keys(parent?.properties && typeof parent.properties === 'object' ? parent.properties : {}));
   return names.size > 0 ? `Fields of \`${formatPath(path.slice(0, depth))}\`: ${preview(names)}.` : `\`${formatPath(path.slice(0, depth))}\` has no nested fields.`;

@@ -12,6 +12,8 @@ export interface DecodedText {
    * differ): scans of the text's structure read it, and map what they find with `toText`.
    */
   structure: string;
+  /** `structure` is the Latin-1 reading of the text's UTF-8 bytes: each character outside ASCII is one byte. */
+  structureIsLatin1: boolean;
   /** The offset in the text of an offset in `structure` that is not inside such a character. */
   toText(offset: number): number;
 }

@@ -1,4 +1,4 @@
-// A stream's large `jsonSchema`: found by the layout scan, read by JSON.parse and replaced by
+// A stream's large `jsonSchema`: found by the layout scan, read from its text and replaced by
 // `{}` in the text the parser sees, with offsets moved back; anything unclear keeps the entry whole.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -53,6 +53,24 @@ describe('a stream entry read without its jsonSchema tree', () => {
     for (const [name, text] of Object.entries(cases)) assert.deepEqual(schemaRange(text), { start: -1, end: -1 }, name);
   });
 
+  it('asked to, the layout measures each schema in passing; one it cannot vouch for is still found, unmeasured', () => {
+    const duplicated = entry().replace('"field_3": {', '"field_5": 1, "field_3": {');
+    const broken = entry().replace('"field_3": {', '"field_3": {,');
+    const text = file(entry(), duplicated, broken);
+    const skipped = scanLayout(text)!;
+    const measured = scanLayout(text, 'measure')!;
+    assert.deepEqual(
+      measured.places.map((p) => p.schemaBytes),
+      [Buffer.byteLength(JSON.stringify(schema)), -1, -1],
+    );
+    assert.deepEqual({ ...measured, places: measured.places.map((p) => ({ ...p, schemaBytes: -1 })) }, skipped, 'the same layout otherwise');
+    assert.ok(measured.places.every((p) => p.schemaStart > 0));
+    const edited = text.replace('"field_3": {,', '"field_3": {');
+    const at = text.indexOf('{,', measured.starts[2]) + 1;
+    const { layout: updated } = updateLayout(measured, { length: edited.length, slice: (a, b) => edited.slice(a, b), getText: () => edited }, at, at + 1, 0, 'measure');
+    assert.equal(updated!.places[2].schemaBytes, Buffer.byteLength(JSON.stringify(schema)), 'the edited entry is measured again');
+  });
+
   it('an edit inside an entry updates its range', () => {
     const text = file(entry(), entry());
     const layout = scanLayout(text)!;
@@ -66,9 +84,11 @@ describe('a stream entry read without its jsonSchema tree', () => {
   it('the skeleton replaces exactly that object by {}, and moves its offsets back to the entry', () => {
     const text = entry();
     const { start, end } = schemaRange(text);
-    const skeleton = entrySkeleton(text, start, end)!;
+    const skeleton = entrySkeleton(text, { schemaStart: start, schemaEnd: end })!;
     assert.equal(skeleton.text, text.slice(0, start) + '{}' + text.slice(end));
-    assert.deepEqual(skeleton.jsonSchema, schema);
+    assert.deepEqual(skeleton.jsonSchema.value(), schema);
+    assert.equal(skeleton.jsonSchema.bytes(), Buffer.byteLength(JSON.stringify(schema)));
+    assert.ok(skeleton.jsonSchema.fields().has(['field_29']) && !skeleton.jsonSchema.fields().has(['field_30']));
     const modes = skeleton.text.indexOf('"supportedSyncModes"');
     assert.equal(entryOffset(skeleton, modes), text.indexOf('"supportedSyncModes"'));
     assert.equal(entryOffset(skeleton, skeleton.at), start);
@@ -79,11 +99,21 @@ describe('a stream entry read without its jsonSchema tree', () => {
   it('no skeleton for a small schema, a schema JSON.parse refuses, or no range', () => {
     const small = entry({ jsonSchema: { type: 'object' } });
     const range = schemaRange(small);
-    assert.equal(entrySkeleton(small, range.start, range.end), undefined);
+    assert.equal(entrySkeleton(small, { schemaStart: range.start, schemaEnd: range.end }), undefined);
     const broken = entry().replace('"field_3": {', '"field_3": {,');
     const brokenRange = schemaRange(broken);
     assert.ok(brokenRange.start >= 0, 'the scan still finds it');
-    assert.equal(entrySkeleton(broken, brokenRange.start, brokenRange.end), undefined);
-    assert.equal(entrySkeleton(entry(), -1, -1), undefined);
+    assert.equal(entrySkeleton(broken, { schemaStart: brokenRange.start, schemaEnd: brokenRange.end }), undefined);
+    assert.equal(entrySkeleton(entry(), { schemaStart: -1, schemaEnd: -1 }), undefined);
+  });
+
+  it('a schema the measure leaves to JSON.parse (a duplicate key) is parsed, and answers the same', () => {
+    const duplicated = entry().replace('"field_3": {', '"field_5": 1, "field_3": {');
+    const { start, end } = schemaRange(duplicated);
+    const skeleton = entrySkeleton(duplicated, { schemaStart: start, schemaEnd: end })!;
+    const value = JSON.parse(duplicated.slice(start, end)) as unknown;
+    assert.deepEqual(skeleton.jsonSchema.value(), value);
+    assert.equal(skeleton.jsonSchema.bytes(), Buffer.byteLength(JSON.stringify(value)));
+    assert.ok(skeleton.jsonSchema.fields().has(['field_5']));
   });
 });

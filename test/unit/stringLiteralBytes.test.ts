@@ -57,6 +57,14 @@ describe('a string literal read from its bytes', () => {
     const layout = scanLayout(decoded.structure);
     assert.ok(layout);
     assert.deepEqual(mapLayout(layout, decoded.toText), scanLayout(text));
+    // Measured in passing, each schema's size as sent is the same from either reading.
+    assert.ok(decoded.structureIsLatin1);
+    const measured = scanLayout(text, 'measure')!;
+    assert.deepEqual(mapLayout(scanLayout(decoded.structure, 'measureLatin1')!, decoded.toText), measured);
+    measured.places.forEach((place, i) => {
+      const schema = text.slice(measured.starts[i] + place.schemaStart, measured.starts[i] + place.schemaEnd);
+      assert.equal(place.schemaBytes, Buffer.byteLength(JSON.stringify(JSON.parse(schema))), `schema ${i}`);
+    });
   });
 
   it('reads an escape that gives a Latin-1 character beside the same character written raw', () => {

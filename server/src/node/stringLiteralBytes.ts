@@ -30,7 +30,7 @@ interface Run {
   shorterAfter: number;
 }
 
-const whole = (text: string): DecodedText => ({ pieces: [text], structure: text, toText: (offset) => offset });
+const whole = (text: string): DecodedText => ({ pieces: [text], structure: text, structureIsLatin1: false, toText: (offset) => offset });
 
 /** The value of the string literal whose bytes (valid UTF-8, quotes included) are `bytes`. */
 export function decodeStringLiteral(bytes: Buffer): DecodedText {
@@ -51,7 +51,7 @@ export function decodeStringLiteral(bytes: Buffer): DecodedText {
     runs.push({ at: match.index, length: match[0].length, text, shorterAfter: shorter });
   }
   if (runs.length === 0) return whole(reading);
-  return { pieces: piecesOf(reading, runs), structure: reading, toText: (offset) => offset - shorterBefore(runs, offset) };
+  return { pieces: piecesOf(reading, runs), structure: reading, structureIsLatin1: true, toText: (offset) => offset - shorterBefore(runs, offset) };
 }
 
 /** Whether `probe` has more runs of bytes outside ASCII than a few names would. */

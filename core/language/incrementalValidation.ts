@@ -19,6 +19,7 @@ import { checkNesting } from './nestingGuard';
 import { entryOffset, entrySkeleton } from './entrySkeleton';
 import { child, giveStandIn } from '../rules/ast';
 import { compactSize } from './compactSize';
+import { measureCompact } from '../json/measureCompact';
 import { MAX_REQUEST_BYTES, tooLargeProblem, utf8Length } from './bodySize';
 import { DIAGNOSTIC_SOURCE, finish, toDiagnostic, validateConnection, validateStreamEntry } from './validateConnection';
 
@@ -199,10 +200,12 @@ export class IncrementalValidation {
 
   /**
    * Whether the 413 check needs the parts' sizes: a file with a streams array that could exceed
-   * the limit. As for a whole file (bodySize.ts), a text whose UTF-8 size fits is never over it.
+   * the limit. As for a whole file (bodySize.ts), a text whose UTF-8 size fits is never over it;
+   * one longer than the limit is not counted (a character is at least one byte).
    */
   private needsBodySize(layout: CatalogLayout): boolean {
-    return layout.arrayOpen >= 0 && this.text.length * 3 > MAX_REQUEST_BYTES && this.text.utf8Length() > MAX_REQUEST_BYTES;
+    if (layout.arrayOpen < 0 || this.text.length * 3 <= MAX_REQUEST_BYTES) return false;
+    return this.text.length > MAX_REQUEST_BYTES || this.text.utf8Length() > MAX_REQUEST_BYTES;
   }
 
   /** `whole`: the text is the whole file (no streams array), so it judges its own size. */
@@ -232,10 +235,12 @@ export async function validateEntryText(service: LanguageService, entryText: str
   const validated: EntryResult = { ...result, index };
   if (withBytes && !result.broken) {
     try {
-      // As the body is sent: from the tree just built when the text is plain JSON (and the
-      // schema's value, which stands in it as `{}`).
+      // As the body is sent: measured in the text the parser read (the schema stands in it as
+      // `{}`), else from the tree just built when the text is plain JSON.
       const schemaBytes = skeleton ? skeleton.jsonSchema.bytes() - 2 : 0;
-      validated.bytes = isPlainJson(parsed) && entryNode ? compactSize(entryNode) + schemaBytes : compactBytes(entryText);
+      const text = entry.getText();
+      const measured = measureCompact(text, 0, text.length);
+      validated.bytes = measured >= 0 ? measured + schemaBytes : isPlainJson(parsed) && entryNode ? compactSize(entryNode) + schemaBytes : compactBytes(entryText);
     } catch {
       // JSON.parse refuses what the parser took: assemble() will judge the file whole
     }

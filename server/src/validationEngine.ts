@@ -27,10 +27,10 @@ export class ValidationEngine {
    * still decoding on its own thread: it is validated now, in order with other work, so that the
    * open (or the request) finds that work done.
    */
-  preload(id: number, uri: string, version: number, text: string | DecodedText, started?: () => void): Promise<unknown> {
+  preload(id: number, uri: string, version: number, text: string | DecodedText | Promise<string | DecodedText>, started?: () => void): Promise<unknown> {
     const validated = this.enqueue(async () => {
       started?.();
-      const validation = new IncrementalValidation(this.service, uri, version, text);
+      const validation = new IncrementalValidation(this.service, uri, version, await text);
       await validation.diagnostics().catch(() => undefined); // the open's own diagnose reports failures
       return validation;
     });

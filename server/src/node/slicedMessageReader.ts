@@ -153,6 +153,7 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
           body.shared.set(new Uint8Array(data.buffer, data.byteOffset, take), body.filled);
           body.scanner.feed(body.shared, body.filled, body.filled + take);
           Atomics.store(body.progress, 0, body.filled + take);
+          Atomics.notify(body.progress, 0); // the worker may be waiting for these bytes (bodyStrings.ts)
         } else body.chunks.push(data.subarray(0, take));
         body.filled += take;
         data = data.subarray(take);

@@ -34,17 +34,29 @@ const whole = (text: string): DecodedText => ({ pieces: [text], structure: text,
 
 /** The value of the string literal whose bytes (valid UTF-8, quotes included) are `bytes`. */
 export function decodeStringLiteral(bytes: Buffer): DecodedText {
-  if (manyRunsAhead(bytes.subarray(0, PROBE_BYTES))) return whole(JSON.parse(bytes.toString('utf8')) as string);
+  const asUtf8 = () => whole(JSON.parse(bytes.toString('utf8')) as string);
+  if (manyRunsAhead(bytes.subarray(0, PROBE_BYTES))) return asUtf8();
   const latin1 = bytes.toString('latin1');
-  if (LATIN1_ESCAPE.test(latin1)) return whole(JSON.parse(bytes.toString('utf8')) as string);
-  const reading = JSON.parse(latin1) as string;
+  if (LATIN1_ESCAPE.test(latin1)) return asUtf8();
+  return fromReading(JSON.parse(latin1) as string, asUtf8);
+}
+
+/** The text whose UTF-8 bytes (already unescaped, see bodyStrings.ts) are `bytes`. */
+export function decodeUtf8Text(bytes: Buffer): DecodedText {
+  const asUtf8 = () => whole(bytes.toString('utf8'));
+  if (manyRunsAhead(bytes.subarray(0, PROBE_BYTES))) return asUtf8();
+  return fromReading(bytes.toString('latin1'), asUtf8);
+}
+
+/** The text whose Latin-1 reading of its UTF-8 is `reading`; `asUtf8` when it has too many runs outside ASCII. */
+function fromReading(reading: string, asUtf8: () => DecodedText): DecodedText {
   const runs: Run[] = [];
   NON_ASCII_RUN.lastIndex = 0;
   let shorter = 0;
   for (let match = NON_ASCII_RUN.exec(reading); match; match = NON_ASCII_RUN.exec(reading)) {
     if (runs.length === MAX_RUNS) {
       NON_ASCII_RUN.lastIndex = 0;
-      return whole(JSON.parse(bytes.toString('utf8')) as string);
+      return asUtf8();
     }
     const text = Buffer.from(match[0], 'latin1').toString('utf8');
     shorter += match[0].length - text.length;

@@ -1,11 +1,13 @@
 // Worker thread entry: keeps the open documents' validation state and answers the server's
 // requests in order. Says when it starts each request, so the server's watchdog times the
-// validation itself, not the queue before it. A preloaded text is decoded as soon as its bytes
-// arrive, while the server's own thread decodes the same message.
+// validation itself, not the queue before it. A large body's long strings are read while it
+// arrives (bodyStrings.ts), and a preloaded text is validated as soon as the body is in, while
+// the server's own thread decodes the same message.
 import { parentPort } from 'node:worker_threads';
 import { ValidationEngine } from '../validationEngine';
+import { BodyStrings } from './bodyStrings';
 import { mapAhead } from './mapAhead';
-import { decodeStringLiteral } from './stringLiteralBytes';
+import { decodeStringLiteral, decodeUtf8Text } from './stringLiteralBytes';
 import type { DecodedText } from '../../../core/text/decodedText';
 import type { ValidationMessage } from '../validator';
 import type { WorkerMessage } from './workerMessages';
@@ -15,15 +17,35 @@ console.log = console.info = console.debug = console.error;
 
 const engine = new ValidationEngine();
 
+/** The large body being read as it arrives, until a preload takes its text, another body starts, or soon after it is in. */
+let following: { body: number; strings: BodyStrings } | undefined;
+/** How long a body's strings are kept once it is in, for the preload the server posts right after. */
+const KEEP_MS = 2000;
+
+function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array): void {
+  const current = { body, strings: new BodyStrings(bytes, filled, 64 * 1024) };
+  following = current;
+  void current.strings.whenRead().then(() => setTimeout(() => following === current && (following = undefined), KEEP_MS).unref());
+}
+
+/** The preloaded text: from the strings read as the body arrived, else decoded now in one go. */
+function preloadedText(message: Extract<WorkerMessage, { kind: 'preload' }>): DecodedText | Promise<DecodedText> {
+  // In one go, the fastest way once the body is in; the server checked the bytes are valid
+  // UTF-8, so its own decode a slice at a time gives exactly this text.
+  const decodeNow = () => decodeStringLiteral(Buffer.from(message.bytes, message.start - 1, message.end - message.start + 2));
+  const strings = following && message.body !== undefined && following.body === message.body ? following.strings : undefined;
+  if (!strings) return decodeNow();
+  following = undefined;
+  return strings.take(message.start, message.end).then((bytes) => (bytes ? decodeUtf8Text(bytes) : decodeNow()));
+}
+
 /** The engine's message, after doing what is not one (texts handed over early). */
 function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined {
   switch (message.kind) {
     case 'preload': {
-      let text: DecodedText;
+      let text: DecodedText | Promise<DecodedText>;
       try {
-        // In one go, the fastest way; the server checked the bytes are valid UTF-8, so its own
-        // decode a slice at a time gives exactly this text.
-        text = decodeStringLiteral(Buffer.from(message.bytes, message.start - 1, message.end - message.start + 2));
+        text = preloadedText(message);
       } catch {
         return undefined; // not a JSON string after all: the server fails on it too and never opens it
       }
@@ -34,6 +56,7 @@ function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined 
     }
     case 'prepare':
       void mapAhead(message.bytes, message.filled);
+      follow(message.body, message.bytes, message.filled);
       return undefined;
     case 'release':
       engine.release(message.id);

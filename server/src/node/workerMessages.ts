@@ -10,8 +10,11 @@ export type WorkerMessage =
    * server is still decoding: the JSON string literal at bytes [start, end). Decode it now and
    * keep it as text `id`.
    */
-  | { kind: 'preload'; id: number; uri: string; version: number; bytes: SharedArrayBuffer; start: number; end: number }
-  /** A large body arriving in `bytes` (`filled[0]` of them so far): make its memory resident ahead of the reader. */
-  | { kind: 'prepare'; bytes: SharedArrayBuffer; filled: Int32Array }
+  | { kind: 'preload'; id: number; uri: string; version: number; bytes: SharedArrayBuffer; start: number; end: number; body?: number }
+  /**
+   * Large body number `body` arriving in `bytes` (`filled[0]` of them so far): make its memory
+   * resident ahead of the reader, and read its long strings as they arrive (a preload names the body).
+   */
+  | { kind: 'prepare'; bytes: SharedArrayBuffer; filled: Int32Array; body: number }
   /** Text `id` will not be opened. */
   | { kind: 'release'; id: number };

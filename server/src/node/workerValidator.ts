@@ -32,6 +32,9 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
   /** Preloaded texts not yet opened, and the worker that holds each (a replacement does not). */
   const preloads = new Map<number, Worker>();
   let nextPreload = 1;
+  /** Large bodies by their memory (the same object on this thread; each message gives the worker a new one). */
+  const bodies = new WeakMap<SharedArrayBuffer, number>();
+  let nextBody = 1;
   let watchdog: NodeJS.Timeout | undefined;
 
   const stopWatchdog = () => {
@@ -115,11 +118,15 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
     },
     preload(uri, version, bytes, start, end) {
       const id = nextPreload++;
-      send({ kind: 'preload', id, uri, version, bytes, start, end });
+      send({ kind: 'preload', id, uri, version, bytes, start, end, body: bodies.get(bytes) });
       preloads.set(id, worker!);
       return { id };
     },
-    prepare: (bytes, filled) => send({ kind: 'prepare', bytes, filled }),
+    prepare(bytes, filled) {
+      const body = nextBody++;
+      bodies.set(bytes, body);
+      send({ kind: 'prepare', bytes, filled, body });
+    },
     release(preloaded) {
       if (heldByWorker(preloaded)) send({ kind: 'release', id: preloaded.id });
     },

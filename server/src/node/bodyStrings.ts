@@ -1,0 +1,208 @@
+// The long JSON strings of a large message body, unescaped to UTF-8 bytes while the body is still
+// arriving. The worker is idle then; reading a 30 MB didOpen's text afterwards (JSON.parse of the
+// literal, a second 30 MB string to make) took about a fifth of opening a 5,000-stream file.
+// The reader publishes how many bytes are in (`filled[0]`, with Atomics.notify); this follows.
+//
+// Exact or silent: a string is offered only if every escape in it was read as JSON.parse reads
+// it. A lone surrogate (`\ud800` alone: JSON.parse keeps it, UTF-8 cannot) or anything JSON.parse
+// refuses leaves that string to JSON.parse.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const U = 0x75;
+
+/** What each escape letter stands for (-1: `u`, or not an escape JSON allows). */
+const SIMPLE = new Int16Array(256).fill(-1);
+SIMPLE[QUOTE] = QUOTE;
+SIMPLE[BACKSLASH] = BACKSLASH;
+SIMPLE[0x2f] = 0x2f; // `/`
+SIMPLE[0x62] = 0x08; // b
+SIMPLE[0x66] = 0x0c; // f
+SIMPLE[0x6e] = 0x0a; // n
+SIMPLE[0x72] = 0x0d; // r
+SIMPLE[0x74] = 0x09; // t
+
+/** Bytes read between two turns of the event loop (a few milliseconds). */
+const TURN = 1 << 20;
+
+interface StringSpan {
+  /** The content's bytes in the body (between the quotes). */
+  start: number;
+  end: number;
+  /** Its unescaped bytes in the output. */
+  outStart: number;
+  outEnd: number;
+  exact: boolean;
+}
+
+export class BodyStrings {
+  private readonly input: Uint8Array;
+  /** Never longer than the input: an escape is never shorter than what it stands for. */
+  private readonly output: Uint8Array;
+  private at = 0;
+  private out = 0;
+  private inString = false;
+  private stringStart = 0;
+  private outStart = 0;
+  private exact = true;
+  private readonly spans: StringSpan[] = [];
+  private readonly followed: Promise<void>;
+
+  /** Follows `bytes` as the reader fills it; strings shorter than `minLength` bytes are not kept. */
+  constructor(
+    bytes: SharedArrayBuffer,
+    private readonly filled: Int32Array,
+    private readonly minLength = 1 << 20,
+  ) {
+    this.input = new Uint8Array(bytes);
+    this.output = new Uint8Array(bytes.byteLength);
+    this.followed = this.follow();
+  }
+
+  /** Settles once the whole body has been read. */
+  whenRead(): Promise<void> {
+    return this.followed;
+  }
+
+  /** The unescaped UTF-8 bytes of the string whose content is [start, end) of the body, once the body is in; undefined if not read exactly. */
+  async take(start: number, end: number): Promise<Buffer | undefined> {
+    await this.followed;
+    const span = this.spans.find((s) => s.start === start && s.end === end);
+    return span?.exact ? Buffer.from(this.output.buffer, span.outStart, span.outEnd - span.outStart) : undefined;
+  }
+
+  private async follow(): Promise<void> {
+    for (;;) {
+      const filled = Math.min(Atomics.load(this.filled, 0), this.input.length);
+      this.advance(Math.min(filled, this.at + TURN));
+      if (this.at >= this.input.length) return;
+      if (this.at < filled - 16) {
+        await new Promise<void>((resolve) => setImmediate(resolve)); // other messages meanwhile
+        continue;
+      }
+      // Until the reader publishes more (the timeout only bounds a missed notification).
+      const waiting = waitAsync(this.filled, 0, filled, 100);
+      if (waiting.async) await waiting.value;
+    }
+  }
+
+  /** Reads the body up to `limit`, stopping before an escape not wholly in. */
+  private advance(limit: number): void {
+    const input = this.input;
+    const output = this.output;
+    const complete = limit >= input.length;
+    let i = this.at;
+    let o = this.out;
+    while (i < limit) {
+      if (!this.inString) {
+        const quote = input.indexOf(QUOTE, i);
+        if (quote < 0 || quote >= limit) {
+          i = limit;
+          break;
+        }
+        this.inString = true;
+        this.stringStart = quote + 1;
+        this.outStart = o;
+        this.exact = true;
+        i = quote + 1;
+        continue;
+      }
+      // Inside a string: copy up to the next quote or backslash.
+      let b = input[i];
+      while (b !== QUOTE && b !== BACKSLASH && i < limit) {
+        output[o++] = b; // a raw control character would make JSON.parse refuse the body: the server never opens it
+        b = input[++i];
+      }
+      if (i >= limit) break;
+      if (b === QUOTE) {
+        if (i - this.stringStart >= this.minLength) this.spans.push({ start: this.stringStart, end: i, outStart: this.outStart, outEnd: o, exact: this.exact });
+        else o = this.outStart; // a short string: its room is reused
+        this.inString = false;
+        i++;
+        continue;
+      }
+      const simple = i + 1 < limit ? SIMPLE[input[i + 1]] : -1;
+      if (simple >= 0) {
+        output[o++] = simple;
+        i += 2;
+        continue;
+      }
+      const read = this.escape(i, limit, o);
+      if (read === 0) {
+        if (!complete) break;
+        this.exact = false; // cut by the end of the body: not JSON
+        i = limit;
+      } else {
+        i += read;
+        o = this.escapeOut;
+      }
+    }
+    this.at = i;
+    this.out = o;
+  }
+
+  /** Where the output continues after the last escape read. */
+  private escapeOut = 0;
+
+  /** Reads the escape at `i` into the output at `o`: how many bytes it took, or 0 when it is not wholly before `limit`. */
+  private escape(i: number, limit: number, o: number): number {
+    const input = this.input;
+    if (i + 1 >= limit) return 0;
+    const letter = input[i + 1];
+    if (letter !== U) {
+      const value = SIMPLE[letter];
+      if (value < 0) this.exact = false;
+      else this.output[o++] = value;
+      this.escapeOut = o;
+      return 2;
+    }
+    if (i + 6 > limit) return 0;
+    let code = hex4(input, i + 2);
+    let read = 6;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      // A high surrogate: one character with the low one that must follow.
+      if (i + 12 > limit && limit < input.length) return 0;
+      const low = i + 12 <= limit && input[i + 6] === BACKSLASH && input[i + 7] === U ? hex4(input, i + 8) : -1;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        read = 12;
+      } else code = -1;
+    } else if (code >= 0xdc00 && code <= 0xdfff) code = -1;
+    if (code < 0) this.exact = false;
+    else o = writeUtf8(this.output, o, code);
+    this.escapeOut = o;
+    return read;
+  }
+}
+
+/** `Atomics.waitAsync` (Node 16+; not in this TypeScript target's library). */
+const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number, timeout: number): { async: boolean; value: unknown } }).waitAsync;
+
+function hex4(bytes: Uint8Array, at: number): number {
+  let code = 0;
+  for (let k = at; k < at + 4; k++) {
+    const c = bytes[k];
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x61 + 10 : -1;
+    if (digit < 0) return -1;
+    code = code * 16 + digit;
+  }
+  return code;
+}
+
+function writeUtf8(output: Uint8Array, o: number, code: number): number {
+  if (code < 0x80) output[o++] = code;
+  else if (code < 0x800) {
+    output[o++] = 0xc0 | (code >> 6);
+    output[o++] = 0x80 | (code & 0x3f);
+  } else if (code < 0x10000) {
+    output[o++] = 0xe0 | (code >> 12);
+    output[o++] = 0x80 | ((code >> 6) & 0x3f);
+    output[o++] = 0x80 | (code & 0x3f);
+  } else {
+    output[o++] = 0xf0 | (code >> 18);
+    output[o++] = 0x80 | ((code >> 12) & 0x3f);
+    output[o++] = 0x80 | ((code >> 6) & 0x3f);
+    output[o++] = 0x80 | (code & 0x3f);
+  }
+  return o;
+}

@@ -13,9 +13,9 @@ const WORKER = path.resolve(__dirname, '../../dist/validationWorker.js');
 const URI = 'file:///work/preloaded.connection.json';
 
 /** `text` as the bytes of a didOpen body, and where its string literal's content is. */
-function didOpenBytes(text: string): { bytes: SharedArrayBuffer; start: number; end: number } {
+function didOpenBytes(text: string, written = (literal: string) => literal): { bytes: SharedArrayBuffer; start: number; end: number } {
   const head = Buffer.from(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"${URI}","languageId":"json","version":1,"text":"`);
-  const literal = Buffer.from(JSON.stringify(text).slice(1, -1));
+  const literal = Buffer.from(written(JSON.stringify(text).slice(1, -1)));
   const body = Buffer.concat([head, literal, Buffer.from('"}}}')]);
   const bytes = new SharedArrayBuffer(body.length);
   new Uint8Array(bytes).set(body);
@@ -69,6 +69,32 @@ describe('a text handed to the validation worker as bytes', () => {
       const changed = await validator.diagnose(URI);
       assert.equal(changed.version, 2);
       assert.deepEqual(changed.diagnostics, await expectedDiagnostics('{ "status": "activ" }'));
+    } finally {
+      validator.dispose();
+    }
+  });
+
+  it('is validated exactly as the same text when its strings were read while the body arrived', async () => {
+    // Escapes of every kind JSON.parse reads, written as some clients write them.
+    const text = `${catalogWithProblems()}\n`;
+    const validator = builtWorkerValidator();
+    try {
+      const { bytes, start, end } = didOpenBytes(text, (literal) => literal.replace(/\//g, '\\/').replace(/é/g, '\\u00e9').replace(/😀/g, '\\ud83d\\ude00'));
+      // The reader's side: the body arrives in parts, its progress published as the reader does.
+      const arriving = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+      const filled = new Int32Array(new SharedArrayBuffer(4));
+      validator.prepare!(arriving.buffer as SharedArrayBuffer, filled);
+      const source = new Uint8Array(bytes);
+      for (let at = 0; at < source.length; at += 100_000) {
+        const to = Math.min(source.length, at + 100_000);
+        arriving.set(source.subarray(at, to), at);
+        Atomics.store(filled, 0, to);
+        Atomics.notify(filled, 0);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const preloaded = validator.preload!(URI, 1, arriving.buffer as SharedArrayBuffer, start, end);
+      validator.open(URI, 1, 1, text, undefined, preloaded);
+      assert.deepEqual((await validator.diagnose(URI)).diagnostics, await expectedDiagnostics(text));
     } finally {
       validator.dispose();
     }

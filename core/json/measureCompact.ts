@@ -31,6 +31,8 @@ let keyEnds = new Int32Array(1024);
 /** Where the last string or number scanned ends, and (for a key) its hash. */
 let tokenEnd = 0;
 let keyHash = 0;
+/** The size of the member key last read, with its colon. */
+let memberBytes = 0;
 /** The text read is a Latin-1 reading of UTF-8: a character outside ASCII is one byte. */
 let oneByteAboveAscii = false;
 
@@ -80,13 +82,9 @@ export function measureValue(text: string, start: number, end: number, latin1Rea
         size++;
         i++;
       } else if (object) {
-        const key = readKey(text, i, end, depth - 1, keys);
-        if (key < 0) return undefined;
-        keys++;
-        size += key + 1;
-        i = skipSpace(text, tokenEnd, end);
-        if (text.charCodeAt(i) !== COLON) return undefined;
-        i = skipSpace(text, i + 1, end);
+        i = readMember(text, i, end, depth - 1, keys++);
+        if (i < 0) return undefined;
+        size += memberBytes;
         continue;
       } else continue;
     } else if (c === QUOTE) {
@@ -110,13 +108,9 @@ export function measureValue(text: string, start: number, end: number, latin1Rea
         size++;
         i = skipSpace(text, i + 1, end);
         if (object) {
-          const key = readKey(text, i, end, depth - 1, keys);
-          if (key < 0) return undefined;
-          keys++;
-          size += key + 1;
-          i = skipSpace(text, tokenEnd, end);
-          if (text.charCodeAt(i) !== COLON) return undefined;
-          i = skipSpace(text, i + 1, end);
+          i = readMember(text, i, end, depth - 1, keys++);
+          if (i < 0) return undefined;
+          size += memberBytes;
         }
         break;
       }
@@ -135,6 +129,18 @@ function skipSpace(text: string, i: number, end: number): number {
     if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
   }
   return i;
+}
+
+/**
+ * The member whose key is at `at` (the `keys`-th key noted) of the object at `depth`: where its
+ * value starts, past the colon and spaces, or -1. Sets `memberBytes` (the key and the colon).
+ */
+function readMember(text: string, at: number, end: number, depth: number, keys: number): number {
+  const key = readKey(text, at, end, depth, keys);
+  if (key < 0) return -1;
+  memberBytes = key + 1;
+  const colon = skipSpace(text, tokenEnd, end);
+  return text.charCodeAt(colon) === COLON ? skipSpace(text, colon + 1, end) : -1;
 }
 
 /**

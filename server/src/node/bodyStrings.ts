@@ -47,6 +47,7 @@ export class BodyStrings {
   private exact = true;
   private readonly spans: StringSpan[] = [];
   private readonly followed: Promise<void>;
+  private stopped = false;
 
   /** Follows `bytes` as the reader fills it; strings shorter than `minLength` bytes are not kept. */
   constructor(
@@ -59,7 +60,12 @@ export class BodyStrings {
     this.followed = this.follow();
   }
 
-  /** Settles once the whole body has been read. */
+  /** Stops following a body nobody will ask about (one that never completes must not be waited on). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** Settles once the whole body has been read (or following stopped). */
   whenRead(): Promise<void> {
     return this.followed;
   }
@@ -72,7 +78,7 @@ export class BodyStrings {
   }
 
   private async follow(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       const filled = Math.min(Atomics.load(this.filled, 0), this.input.length);
       this.advance(Math.min(filled, this.at + TURN));
       if (this.at >= this.input.length) return;

@@ -23,6 +23,7 @@ let following: { body: number; strings: BodyStrings } | undefined;
 const KEEP_MS = 2000;
 
 function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array): void {
+  following?.strings.stop();
   const current = { body, strings: new BodyStrings(bytes, filled, 64 * 1024) };
   following = current;
   void current.strings.whenRead().then(() => setTimeout(() => following === current && (following = undefined), KEEP_MS).unref());

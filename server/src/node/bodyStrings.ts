@@ -72,7 +72,7 @@ export class BodyStrings {
 
   /** The unescaped UTF-8 bytes of the string whose content is [start, end) of the body, once the body is in; undefined if not read exactly. */
   async take(start: number, end: number): Promise<Buffer | undefined> {
-    await this.followed;
+    if (!(await this.followed.then(() => true, () => false))) return undefined; // then JSON.parse reads it
     const span = this.spans.find((s) => s.start === start && s.end === end);
     return span?.exact ? Buffer.from(this.output.buffer, span.outStart, span.outEnd - span.outStart) : undefined;
   }
@@ -87,7 +87,7 @@ export class BodyStrings {
         continue;
       }
       // Until the reader publishes more (the timeout only bounds a missed notification).
-      const waiting = waitAsync(this.filled, 0, filled, 100);
+      const waiting = waitAsync!(this.filled, 0, filled, 100);
       if (waiting.async) await waiting.value;
     }
   }
@@ -182,7 +182,10 @@ export class BodyStrings {
 }
 
 /** `Atomics.waitAsync` (Node 16+; not in this TypeScript target's library). */
-const waitAsync = (Atomics as unknown as { waitAsync(array: Int32Array, index: number, value: number, timeout: number): { async: boolean; value: unknown } }).waitAsync;
+const waitAsync = (Atomics as unknown as { waitAsync?(array: Int32Array, index: number, value: number, timeout: number): { async: boolean; value: unknown } }).waitAsync;
+
+/** Whether this runtime can follow a body as it arrives (an older one reads the text once it is in). */
+export const canFollowBodies = typeof waitAsync === 'function';
 
 function hex4(bytes: Uint8Array, at: number): number {
   let code = 0;

@@ -5,7 +5,7 @@
 // the server's own thread decodes the same message.
 import { parentPort } from 'node:worker_threads';
 import { ValidationEngine } from '../validationEngine';
-import { BodyStrings } from './bodyStrings';
+import { BodyStrings, canFollowBodies } from './bodyStrings';
 import { mapAhead } from './mapAhead';
 import { decodeStringLiteral, decodeUtf8Text } from './stringLiteralBytes';
 import type { DecodedText } from '../../../core/text/decodedText';
@@ -24,6 +24,8 @@ const KEEP_MS = 2000;
 
 function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array): void {
   following?.strings.stop();
+  following = undefined;
+  if (!canFollowBodies) return;
   const current = { body, strings: new BodyStrings(bytes, filled, 64 * 1024) };
   following = current;
   void current.strings.whenRead().then(() => setTimeout(() => following === current && (following = undefined), KEEP_MS).unref());

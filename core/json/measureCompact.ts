@@ -6,6 +6,7 @@
 // Exact or silent: the answer is -1 when the text is not one value by JSON.parse's grammar, and
 // also when it holds something whose compacted form is not computed here (a duplicate key, a key
 // with an escape, a lone surrogate, a `\u` escape of a surrogate). The caller then parses it.
+import { skipSpace } from './jsonText';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -121,14 +122,6 @@ export function measureValue(text: string, start: number, end: number, latin1Rea
       i++;
     }
   }
-}
-
-function skipSpace(text: string, i: number, end: number): number {
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
-  }
-  return i;
 }
 
 /**

@@ -1,9 +1,9 @@
 // Looking up an object's member in JSON text without parsing it: for a stream's `jsonSchema`
 // that measureCompact.ts has checked (valid, no duplicate key, no key with an escape), so the
 // first key that matches is the one JSON.parse keeps.
+import { skipSpace, stringEnd } from './jsonText';
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
@@ -13,15 +13,15 @@ const CLOSE_BRACKET = 0x5d;
 /** Where the value of member `key` of the object whose `{` is at `open` starts, or -1. */
 export function memberValue(text: string, open: number, key: string): number {
   if (text.charCodeAt(open) !== OPEN_BRACE) return -1;
-  let i = skipSpace(text, open + 1);
+  let i = skipSpace(text, open + 1, text.length);
   while (text.charCodeAt(i) === QUOTE) {
     const keyEnd = text.indexOf('"', i + 1); // a checked key has no escape
     const matches = keyEnd - i - 1 === key.length && text.startsWith(key, i + 1);
-    const value = skipSpace(text, skipSpace(text, keyEnd + 1) + 1); // past the colon
+    const value = skipSpace(text, skipSpace(text, keyEnd + 1, text.length) + 1, text.length); // past the colon
     if (matches) return value;
-    i = skipSpace(text, valueEnd(text, value));
+    i = skipSpace(text, valueEnd(text, value), text.length);
     if (text.charCodeAt(i) !== COMMA) return -1;
-    i = skipSpace(text, i + 1);
+    i = skipSpace(text, i + 1, text.length);
   }
   return -1;
 }
@@ -29,7 +29,7 @@ export function memberValue(text: string, open: number, key: string): number {
 /** Just after the (checked) value starting at `at`. */
 function valueEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
-  if (c === QUOTE) return stringEnd(text, at);
+  if (c === QUOTE) return checkedStringEnd(text, at);
   if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
     let i = at;
     while (i < text.length && !isDelimiter(text.charCodeAt(i))) i++;
@@ -40,7 +40,7 @@ function valueEnd(text: string, at: number): number {
   while (STRUCTURE.test(text)) {
     const i = STRUCTURE.lastIndex - 1;
     const d = text.charCodeAt(i);
-    if (d === QUOTE) STRUCTURE.lastIndex = stringEnd(text, i);
+    if (d === QUOTE) STRUCTURE.lastIndex = checkedStringEnd(text, i);
     else if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
     else if (--depth === 0) return i + 1;
   }
@@ -49,27 +49,13 @@ function valueEnd(text: string, at: number): number {
 
 const STRUCTURE = /[{}[\]"]/g;
 
-/** Just after the string whose opening quote is at `at`. */
-function stringEnd(text: string, at: number): number {
-  let quote = text.indexOf('"', at + 1);
-  while (quote > 0) {
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
-    quote = text.indexOf('"', quote + 1);
-  }
-  return text.length;
+/** Just after the string whose opening quote is at `at` (checked text: it closes). */
+function checkedStringEnd(text: string, at: number): number {
+  const end = stringEnd(text, at);
+  return end < 0 ? text.length : end;
 }
 
 function isDelimiter(c: number): boolean {
   return c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-function skipSpace(text: string, i: number): number {
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
-    i++;
-  }
-  return i;
-}

@@ -9,6 +9,7 @@
 // other than objects and commas between entries, nesting beyond the analysable depth. Callers
 // then treat the file as a whole. Inside an entry it also notes where `stream.jsonSchema` is,
 // the bulk of the entry, which validation reads without a syntax tree (entrySkeleton.ts).
+import { isJsonSpace as isSpace, skipSpace, stringEnd } from '../json/jsonText';
 import { measureValue } from '../json/measureCompact';
 import { MAX_NESTING_DEPTH } from './nestingGuard';
 
@@ -51,31 +52,13 @@ export interface EntryPlaces {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
-const LF = 0x0a;
-const CR = 0x0d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COLON = 0x3a;
 const COMMA = 0x2c;
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === LF || c === CR;
-}
-
-/** End (exclusive) of the string starting at the quote at `i`, or -1 when it never closes on its line. */
-function stringEnd(text: string, i: number): number {
-  for (let j = i + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === QUOTE) return j + 1;
-    if (c === BACKSLASH) j++;
-    else if (c === LF || c === CR) return -1;
-  }
-  return -1;
-}
 
 /**
  * The same as `stringEnd`, for scanning a whole file: the native `indexOf` finds the closing
@@ -368,20 +351,20 @@ function skipEntry(text: string, open: number, strings: StringScanner, schemas: 
         places.namespaceStart = at - open;
         places.namespaceEnd = end - open;
       }
-      const colon = skipSpace(text, end);
+      const colon = skipSpace(text, end, text.length);
       if (text.charCodeAt(colon) !== COLON) continue;
       const key = text.slice(at + 1, end - 1);
       if (key.includes('\\')) unclear = true;
       else if (depth === 4 && key === 'stream') {
         streamKeys++;
-        streamOpen = skipSpace(text, colon + 1);
+        streamOpen = skipSpace(text, colon + 1, text.length);
       } else if (depth === 5 && key === 'jsonSchema') {
         schemaKeys++;
-        schemaOpen = skipSpace(text, colon + 1);
+        schemaOpen = skipSpace(text, colon + 1, text.length);
       } else if (depth === 5 && key === 'name') {
-        nameOpen = skipSpace(text, colon + 1);
+        nameOpen = skipSpace(text, colon + 1, text.length);
       } else if (depth === 5 && key === 'namespace') {
-        namespaceOpen = skipSpace(text, colon + 1);
+        namespaceOpen = skipSpace(text, colon + 1, text.length);
       }
     } else if (c === SLASH) {
       return undefined;
@@ -420,11 +403,4 @@ function skipEntry(text: string, open: number, strings: StringScanner, schemas: 
     }
   }
   return undefined;
-}
-
-/** The first offset at or after `from` that is not JSON whitespace. */
-function skipSpace(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  return i;
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createInProcessValidator } from '../../server/src/inProcessValidator';
 import { createWorkerValidator } from '../../server/src/node/workerValidator';
+import type { DocumentValidator } from '../../server/src/validator';
 import { discoveredCatalog } from '../bench/discoveredCatalog';
 
 const WORKER = path.resolve(__dirname, '../../dist/validationWorker.js');
@@ -20,6 +21,22 @@ function didOpenBytes(text: string, written = (literal: string) => literal): { b
   const bytes = new SharedArrayBuffer(body.length);
   new Uint8Array(bytes).set(body);
   return { bytes, start: head.length, end: head.length + literal.length };
+}
+
+/** The reader's side: `bytes` arrive in parts, announced to `validator` and published as the reader does. */
+async function arriveInParts(validator: DocumentValidator, bytes: SharedArrayBuffer): Promise<SharedArrayBuffer> {
+  const arriving = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  const filled = new Int32Array(new SharedArrayBuffer(4));
+  validator.prepare!(arriving.buffer as SharedArrayBuffer, filled);
+  const source = new Uint8Array(bytes);
+  for (let at = 0; at < source.length; at += 100_000) {
+    const to = Math.min(source.length, at + 100_000);
+    arriving.set(source.subarray(at, to), at);
+    Atomics.store(filled, 0, to);
+    Atomics.notify(filled, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return arriving.buffer as SharedArrayBuffer;
 }
 
 /** A catalog with a few problems in its streams, and characters outside ASCII. */
@@ -80,19 +97,8 @@ describe('a text handed to the validation worker as bytes', () => {
     const validator = builtWorkerValidator();
     try {
       const { bytes, start, end } = didOpenBytes(text, (literal) => literal.replace(/\//g, '\\/').replace(/é/g, '\\u00e9').replace(/😀/g, '\\ud83d\\ude00'));
-      // The reader's side: the body arrives in parts, its progress published as the reader does.
-      const arriving = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
-      const filled = new Int32Array(new SharedArrayBuffer(4));
-      validator.prepare!(arriving.buffer as SharedArrayBuffer, filled);
-      const source = new Uint8Array(bytes);
-      for (let at = 0; at < source.length; at += 100_000) {
-        const to = Math.min(source.length, at + 100_000);
-        arriving.set(source.subarray(at, to), at);
-        Atomics.store(filled, 0, to);
-        Atomics.notify(filled, 0);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const preloaded = validator.preload!(URI, 1, arriving.buffer as SharedArrayBuffer, start, end);
+      const arrived = await arriveInParts(validator, bytes);
+      const preloaded = validator.preload!(URI, 1, arrived, start, end);
       validator.open(URI, 1, 1, text, undefined, preloaded);
       assert.deepEqual((await validator.diagnose(URI)).diagnostics, await expectedDiagnostics(text));
     } finally {

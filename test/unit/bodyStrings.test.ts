@@ -5,15 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BodyStrings } from '../../server/src/node/bodyStrings';
 import { decodeUtf8Text } from '../../server/src/node/stringLiteralBytes';
-
-/** A deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { random } from '../bench/discoveredCatalog';
 
 /** Writes `body` into shared memory in random steps, publishing each as the reader does. */
 async function arrive(body: Buffer, seed: number, minLength = 64): Promise<{ strings: BodyStrings; shared: Buffer }> {

@@ -5,19 +5,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fieldsOfText, fieldsOfValue } from '../../core/catalog/schemaFields';
 import { measureCompact } from '../../core/json/measureCompact';
-import { discoveredCatalog } from '../bench/discoveredCatalog';
+import { discoveredCatalog, random } from '../bench/discoveredCatalog';
 
 const sent = (text: string) => Buffer.byteLength(JSON.stringify(JSON.parse(text)));
 const measure = (text: string) => measureCompact(text, 0, text.length);
-
-/** A tiny deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 describe('the compacted size of a JSON text, measured without parsing it', () => {
   const exact: Record<string, string> = {

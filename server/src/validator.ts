@@ -24,6 +24,17 @@ export interface PreloadedText {
   readonly id: number;
 }
 
+/** The long strings of a large body that another thread unescaped while the body arrived. */
+export interface BodyReadAhead {
+  /**
+   * The UTF-8 bytes of the value of the string whose content is bytes [start, end) of the body:
+   * 'pending' while they may still come, undefined when they will not (then decode it yourself).
+   */
+  stringAt(start: number, end: number): Uint8Array | 'pending' | undefined;
+  /** The reader is done with the body. */
+  dispose(): void;
+}
+
 export interface DocumentValidator {
   /** `preloaded`: the same text, already handed over by `preload`. */
   open(uri: string, version: number, session: number, text: string, sourceWorkspaces?: SourceWorkspaces, preloaded?: PreloadedText): void;
@@ -35,9 +46,10 @@ export interface DocumentValidator {
   preload?(uri: string, version: number, bytes: SharedArrayBuffer, start: number, end: number): PreloadedText;
   /**
    * A large body is arriving in `bytes` (`filled[0]` of them so far): the validator may make
-   * that memory resident ahead of the reader (node/mapAhead.ts). Nothing else is done with it.
+   * that memory resident ahead of the reader (node/mapAhead.ts), and unescape its long strings
+   * as they arrive (node/bodyStrings.ts), which the reader may then use.
    */
-  prepare?(bytes: SharedArrayBuffer, filled: Int32Array): void;
+  prepare?(bytes: SharedArrayBuffer, filled: Int32Array): BodyReadAhead | void;
   /** A preloaded text no `open` will refer to. */
   release?(preloaded: PreloadedText): void;
   /** The configured server's sources for the document (undefined: not known); diagnose again after it. */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createInProcessValidator } from '../../server/src/inProcessValidator';
 import { createWorkerValidator } from '../../server/src/node/workerValidator';
-import type { DocumentValidator } from '../../server/src/validator';
+import type { BodyReadAhead, DocumentValidator } from '../../server/src/validator';
 import { discoveredCatalog } from '../bench/discoveredCatalog';
 
 const WORKER = path.resolve(__dirname, '../../dist/validationWorker.js');
@@ -24,10 +24,11 @@ function didOpenBytes(text: string, written = (literal: string) => literal): { b
 }
 
 /** The reader's side: `bytes` arrive in parts, announced to `validator` and published as the reader does. */
-async function arriveInParts(validator: DocumentValidator, bytes: SharedArrayBuffer): Promise<SharedArrayBuffer> {
+async function arriveInParts(validator: DocumentValidator, bytes: SharedArrayBuffer): Promise<{ arrived: SharedArrayBuffer; readAhead: BodyReadAhead }> {
   const arriving = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
   const filled = new Int32Array(new SharedArrayBuffer(4));
-  validator.prepare!(arriving.buffer as SharedArrayBuffer, filled);
+  const readAhead = validator.prepare!(arriving.buffer as SharedArrayBuffer, filled);
+  assert.ok(readAhead);
   const source = new Uint8Array(bytes);
   for (let at = 0; at < source.length; at += 100_000) {
     const to = Math.min(source.length, at + 100_000);
@@ -36,7 +37,16 @@ async function arriveInParts(validator: DocumentValidator, bytes: SharedArrayBuf
     Atomics.notify(filled, 0);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return arriving.buffer as SharedArrayBuffer;
+  return { arrived: arriving.buffer as SharedArrayBuffer, readAhead };
+}
+
+/** What `readAhead` says of a string once it no longer says 'pending'. */
+async function readAheadOf(readAhead: BodyReadAhead, start: number, end: number): Promise<Uint8Array | undefined> {
+  for (;;) {
+    const answer = readAhead.stringAt(start, end);
+    if (answer !== 'pending') return answer;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /** A catalog with a few problems in its streams, and characters outside ASCII. */
@@ -91,16 +101,33 @@ describe('a text handed to the validation worker as bytes', () => {
     }
   });
 
-  it('is validated exactly as the same text when its strings were read while the body arrived', async () => {
+  it('is validated exactly as the same text when its strings were read while the body arrived', { timeout: 60_000 }, async () => {
     // Escapes of every kind JSON.parse reads, written as some clients write them.
     const text = `${catalogWithProblems()}\n`;
     const validator = builtWorkerValidator();
     try {
       const { bytes, start, end } = didOpenBytes(text, (literal) => literal.replace(/\//g, '\\/').replace(/é/g, '\\u00e9').replace(/😀/g, '\\ud83d\\ude00'));
-      const arrived = await arriveInParts(validator, bytes);
+      const { arrived, readAhead } = await arriveInParts(validator, bytes);
       const preloaded = validator.preload!(URI, 1, arrived, start, end);
       validator.open(URI, 1, 1, text, undefined, preloaded);
       assert.deepEqual((await validator.diagnose(URI)).diagnostics, await expectedDiagnostics(text));
+      // The server's thread may make its own copy of the text from the same bytes.
+      assert.equal(Buffer.from((await readAheadOf(readAhead, start, end))!).toString('utf8'), text);
+      readAhead.dispose();
+      assert.equal(readAhead.stringAt(start, end), undefined);
+    } finally {
+      validator.dispose();
+    }
+  });
+
+  it('gives the server’s thread the text of a body nobody preloads, once it is read', { timeout: 60_000 }, async () => {
+    const text = catalogWithProblems();
+    const validator = builtWorkerValidator();
+    try {
+      const { bytes, start, end } = didOpenBytes(text, (literal) => literal.replace(/é/g, '\\u00e9'));
+      const { readAhead } = await arriveInParts(validator, bytes);
+      assert.equal(Buffer.from((await readAheadOf(readAhead, start, end))!).toString('utf8'), text);
+      assert.equal(await readAheadOf(readAhead, start + 1, end), undefined); // no such string
     } finally {
       validator.dispose();
     }

@@ -60,13 +60,40 @@ describe('long strings unescaped while the body arrives', () => {
   }
 
   it('does not offer a string with a lone surrogate, or one JSON.parse refuses', async () => {
-    const literals = ['"\\ud800 alone' + 'z'.repeat(100) + '"', '"z' + 'z'.repeat(100) + ' \\udc00"', '"bad \\q escape' + 'z'.repeat(100) + '"', '"\\ud83d\\u0041' + 'z'.repeat(100) + '"'];
+    const literals = ['"raw \u0001 control' + 'z'.repeat(100) + '"', '"\\ud800 alone' + 'z'.repeat(100) + '"', '"z' + 'z'.repeat(100) + ' \\udc00"', '"bad \\q escape' + 'z'.repeat(100) + '"', '"\\ud83d\\u0041' + 'z'.repeat(100) + '"'];
     for (const literal of literals) {
       const body = Buffer.from(`{"text":${literal}}`, 'utf8');
       const { strings } = await arrive(body, 7);
       const { start, end } = contentOf(body, 'text');
       assert.equal(await strings.take(start, end), undefined, literal.slice(0, 20));
     }
+  });
+
+  it('tells the other thread where the strings read exactly are, once the whole body is read', async () => {
+    const long = (c: string) => c.repeat(200);
+    const body = Buffer.from(`{"a":${JSON.stringify(long('a'))},"bad":"${long('q')}\\q","b":${JSON.stringify(`${long('b')}é"`)}}`, 'utf8');
+    const cut = new SharedArrayBuffer(body.length);
+    const filled = new Int32Array(new SharedArrayBuffer(4));
+    const part = new BodyStrings(cut, filled, 64);
+    Buffer.from(cut).set(body.subarray(0, 300));
+    Atomics.store(filled, 0, 300);
+    Atomics.notify(filled, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(part.readStrings(), undefined); // not all in yet
+    part.stop();
+
+    const { strings } = await arrive(body, 11);
+    await strings.whenRead();
+    const read = strings.readStrings();
+    assert.deepEqual(
+      read?.map((r) => ({ start: r.start, end: r.end })),
+      ['a', 'b'].map((key) => contentOf(body, key)),
+    );
+    const output = Buffer.from(strings.outputBytes);
+    assert.deepEqual(
+      read?.map((r) => output.toString('utf8', r.outStart, r.outEnd)),
+      [long('a'), `${long('b')}é"`],
+    );
   });
 
   it('keeps only long strings, each where it is', async () => {

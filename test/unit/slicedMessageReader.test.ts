@@ -9,10 +9,11 @@ import { describe, it } from 'node:test';
 import { StreamMessageReader, type MessageReader } from 'vscode-jsonrpc/node';
 import { ChunkedText } from '../../core/text/chunkedText';
 import { jsonStringPieces, safeCut } from '../../server/src/node/jsonStringSlices';
-import { LongStringScanner } from '../../server/src/node/largeBody';
+import { LongStringScanner, textOfUtf8 } from '../../server/src/node/largeBody';
 import { mayOvertake, orderKeyOf } from '../../server/src/node/messageOrder';
 import { SlicedMessageReader, type LargeMessage, type SlicedMessageReaderOptions } from '../../server/src/node/slicedMessageReader';
 import { takeReceivedText } from '../../server/src/receivedTexts';
+import type { BodyReadAhead } from '../../server/src/validator';
 
 /** Small thresholds, so that short test bodies take the large-body path and are cut often. */
 const TINY: SlicedMessageReaderOptions = { largeBodyBytes: 200, longStringBytes: 40, sliceBytes: 7 };
@@ -186,6 +187,62 @@ describe('the sliced message reader', () => {
     ]);
     assert.equal(abandoned, 1); // the malformed one, parsed whole after all
     assert.ok('error' in events[1]);
+  });
+});
+
+describe('a long string another thread unescaped while the body arrived', () => {
+  const textOf = (event: Event) => (event as { message: { params: { textDocument: { text: string } } } }).message.params.textDocument;
+
+  /** A read-ahead that says 'pending' `waits` times, then gives `bytes` (or undefined), and counts what is asked of it. */
+  function readAhead(bytes: Uint8Array | undefined, waits: number) {
+    const calls = { stringAt: 0, dispose: 0 };
+    const ahead: BodyReadAhead = {
+      stringAt: () => (++calls.stringAt <= waits ? 'pending' : bytes),
+      dispose: () => void calls.dispose++,
+    };
+    return { calls, options: { ...TINY, onLargeBody: () => ahead } satisfies SlicedMessageReaderOptions };
+  }
+
+  it('is made from those bytes as soon as they are there, instead of being decoded', async () => {
+    // Bytes of another text, to see which way the text was made.
+    const other = TRICKY.toUpperCase();
+    for (const waits of [0, 3]) {
+      const { calls, options } = readAhead(Buffer.from(other, 'utf8'), waits);
+      const [opened] = await ours(didOpen('file:///a.connection.json', TRICKY), [64], 1, options);
+      const textDocument = textOf(opened);
+      assert.equal(textDocument.text, other);
+      assert.equal(takeReceivedText(textDocument).pieces?.join(''), other);
+      assert.equal(calls.stringAt, waits + 1);
+      assert.equal(calls.dispose, 1);
+    }
+  });
+
+  it('is decoded here when the bytes will not come, or the body is not valid UTF-8', async () => {
+    const { calls, options } = readAhead(undefined, 2);
+    const [opened] = await ours(didOpen('file:///a.connection.json', TRICKY), [64], 1, options);
+    assert.equal(textOf(opened).text, TRICKY);
+    assert.equal(calls.stringAt, 3); // not asked again once it said no
+    assert.equal(calls.dispose, 1);
+
+    // A byte that is not UTF-8 in the text: both ways would not give the same text.
+    const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///b.connection.json', languageId: 'json', version: 1, text: `${TRICKY}#` } } }), 'utf8');
+    body[body.lastIndexOf('#')] = 0xff;
+    const invalid = readAhead(Buffer.from('not this', 'utf8'), 0);
+    const [expected] = await theirs(frame(body), 1);
+    const [got] = await ours(frame(body), [64], 1, invalid.options);
+    assert.equal(textOf(got).text, textOf(expected).text);
+    assert.ok(textOf(got).text.endsWith('\ufffd'));
+    assert.equal(invalid.calls.dispose, 1);
+  });
+
+  it('is read from UTF-8 a megabyte at a time without cutting a character', async () => {
+    // Characters of 1 to 4 bytes, so that some cut falls inside one.
+    const text = 'aé€😀'.repeat(300_000);
+    const pieces = await textOfUtf8(Buffer.from(text, 'utf8'), { sliceBytes: 0, yieldNow: async () => undefined });
+    assert.ok(pieces.length > 2);
+    assert.equal(pieces.join(''), text);
+    const ascii = 'x'.repeat(3 << 20);
+    assert.equal((await textOfUtf8(Buffer.from(ascii, 'latin1'), { sliceBytes: 0, yieldNow: async () => undefined })).join(''), ascii);
   });
 });
 

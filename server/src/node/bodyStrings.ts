@@ -2,10 +2,12 @@
 // arriving. The worker is idle then; reading a 30 MB didOpen's text afterwards (JSON.parse of the
 // literal, a second 30 MB string to make) took about a fifth of opening a 5,000-stream file.
 // The reader publishes how many bytes are in (`filled[0]`, with Atomics.notify); this follows.
+// The output is shared memory: the server's thread builds its own copy of the text from these
+// bytes too (readAhead in workerValidator.ts), instead of unescaping the literal itself.
 //
 // Exact or silent: a string is offered only if every escape in it was read as JSON.parse reads
 // it. A lone surrogate (`\ud800` alone: JSON.parse keeps it, UTF-8 cannot) or anything JSON.parse
-// refuses leaves that string to JSON.parse.
+// refuses (a bad escape, a raw control character) leaves that string to JSON.parse.
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -25,13 +27,15 @@ SIMPLE[0x74] = 0x09; // t
 /** Bytes read between two turns of the event loop (a few milliseconds). */
 const TURN = 1 << 20;
 
-interface StringSpan {
-  /** The content's bytes in the body (between the quotes). */
+/** A long string of the body read exactly: its content's bytes in the body (between the quotes) and its unescaped bytes in the output. */
+export interface ReadString {
   start: number;
   end: number;
-  /** Its unescaped bytes in the output. */
   outStart: number;
   outEnd: number;
+}
+
+interface StringSpan extends ReadString {
   exact: boolean;
 }
 
@@ -39,6 +43,8 @@ export class BodyStrings {
   private readonly input: Uint8Array;
   /** Never longer than the input: an escape is never shorter than what it stands for. */
   private readonly output: Uint8Array;
+  /** The output's memory, for the other thread (see readStrings). */
+  readonly outputBytes: SharedArrayBuffer;
   private at = 0;
   private out = 0;
   private inString = false;
@@ -56,7 +62,8 @@ export class BodyStrings {
     private readonly minLength = 1 << 20,
   ) {
     this.input = new Uint8Array(bytes);
-    this.output = new Uint8Array(bytes.byteLength);
+    this.outputBytes = new SharedArrayBuffer(bytes.byteLength);
+    this.output = new Uint8Array(this.outputBytes);
     this.followed = this.follow();
   }
 
@@ -75,6 +82,12 @@ export class BodyStrings {
     if (!(await this.followed.then(() => true, () => false))) return undefined; // then JSON.parse reads it
     const span = this.spans.find((s) => s.start === start && s.end === end);
     return span?.exact ? Buffer.from(this.output.buffer, span.outStart, span.outEnd - span.outStart) : undefined;
+  }
+
+  /** The long strings read exactly, once the whole body has been read; undefined before, or when following stopped first. */
+  readStrings(): ReadString[] | undefined {
+    if (this.at < this.input.length) return undefined;
+    return this.spans.filter((s) => s.exact).map(({ start, end, outStart, outEnd }) => ({ start, end, outStart, outEnd }));
   }
 
   private async follow(): Promise<void> {
@@ -115,11 +128,17 @@ export class BodyStrings {
       }
       // Inside a string: copy up to the next quote or backslash.
       let b = input[i];
-      while (b !== QUOTE && b !== BACKSLASH && i < limit) {
-        output[o++] = b; // a raw control character would make JSON.parse refuse the body: the server never opens it
+      while (b !== QUOTE && b !== BACKSLASH && b >= 0x20 && i < limit) {
+        output[o++] = b;
         b = input[++i];
       }
       if (i >= limit) break;
+      if (b < 0x20) {
+        this.exact = false; // JSON.parse refuses a raw control character
+        output[o++] = b;
+        i++;
+        continue;
+      }
       if (b === QUOTE) {
         if (i - this.stringStart >= this.minLength) this.spans.push({ start: this.stringStart, end: i, outStart: this.outStart, outEnd: o, exact: this.exact });
         else o = this.outStart; // a short string: its room is reused

@@ -1,9 +1,12 @@
 // A large JSON-RPC body decoded without blocking the thread for long: its long string literals
 // (a didOpen's text) are found by a byte scan, the rest (the message's small skeleton) is parsed
-// at once, and each long string is decoded a slice at a time (jsonStringSlices.ts). Anything
+// at once, and each long string is decoded a slice at a time (jsonStringSlices.ts), or made from
+// the bytes the validation worker unescaped while the body arrived (bodyStrings.ts). Anything
 // unexpected (invalid JSON, a long string used as a key) falls back to one plain JSON.parse of
 // the whole body, so the result and the errors are exactly vscode-jsonrpc's.
+import { isAscii, isUtf8 } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
+import type { BodyReadAhead } from '../validator';
 import { jsonStringPieces } from './jsonStringSlices';
 
 const QUOTE = 34;
@@ -126,11 +129,41 @@ export function parseSkeleton(body: Buffer, strings: LongString[]): { message: u
   return { message, slots: placed };
 }
 
-/** The long string's text in pieces, decoded a slice at a time with a yield between slices. */
-export async function decodeLongString(body: Uint8Array, s: LongString, options: LargeBodyOptions): Promise<string[]> {
+/**
+ * The long string's text in pieces, decoded a slice at a time with a yield between slices; or,
+ * as soon as `readAhead` has them, made from the bytes another thread unescaped as the body
+ * arrived (what this thread decoded so far is dropped).
+ */
+export async function decodeLongString(body: Uint8Array, s: LongString, options: LargeBodyOptions, readAhead?: BodyReadAhead): Promise<string[]> {
   const pieces: string[] = [];
-  for (const piece of jsonStringPieces(body, s.start, s.end, options.sliceBytes)) {
-    pieces.push(piece);
+  const slices = jsonStringPieces(body, s.start, s.end, options.sliceBytes);
+  for (;;) {
+    const unescaped = readAhead?.stringAt(s.start, s.end);
+    // Only for valid UTF-8: then both ways give the same text (invalid bytes are left to this decode).
+    if (unescaped instanceof Uint8Array && isUtf8(body.subarray(s.start, s.end))) return textOfUtf8(unescaped, options);
+    if (unescaped !== 'pending') readAhead = undefined;
+    const next = slices.next();
+    if (next.done) return pieces;
+    pieces.push(next.value);
+    await options.yieldNow();
+  }
+}
+
+/**
+ * Node makes a string of at least this many bytes read as Latin-1 outside V8's heap (an
+ * external string): copying the text in never moves it again in a garbage collection.
+ */
+const UTF8_STEP = 1 << 20;
+
+/** The text whose UTF-8 bytes are `bytes`, in pieces of about a megabyte, with a yield between pieces. */
+export async function textOfUtf8(bytes: Uint8Array, options: LargeBodyOptions): Promise<string[]> {
+  const pieces: string[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    let to = Math.min(bytes.length, at + UTF8_STEP);
+    while (to < bytes.length && (bytes[to] & 0xc0) === 0x80) to--; // never cut a character
+    const part = Buffer.from(bytes.buffer, bytes.byteOffset + at, to - at);
+    pieces.push(isAscii(part) ? part.toString('latin1') : part.toString('utf8'));
+    at = to;
     await options.yieldNow();
   }
   return pieces;

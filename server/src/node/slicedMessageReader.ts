@@ -4,11 +4,13 @@
 //   shape is known `onLargeMessage` may hand them to another thread (the validation worker
 //   decodes a didOpen's text itself, in parallel, instead of being posted the decoded string);
 // - the body is decoded a slice at a time (largeBody.ts), so the thread never stops for long,
-//   and later messages about other documents may be handled first (messageOrder.ts).
+//   and later messages about other documents may be handled first (messageOrder.ts); a long
+//   string the worker already unescaped as it arrived is made from those bytes instead.
 // Small bodies are decoded at once, as vscode-jsonrpc does; errors are reported the same way.
 import type { Readable } from 'node:stream';
 import { AbstractMessageReader, Disposable, type DataCallback, type Message, type MessageReader } from 'vscode-jsonrpc/node';
 import { markPieces } from '../receivedTexts';
+import type { BodyReadAhead } from '../validator';
 import { decodeLongString, LongStringScanner, parseSkeleton, type LargeBodyOptions, type LongStringSlot } from './largeBody';
 import { mayOvertake, orderKeyOf, type OrderKey } from './messageOrder';
 
@@ -37,9 +39,10 @@ export interface SlicedMessageReaderOptions {
   onLargeMessage?(large: LargeMessage): (() => void) | void;
   /**
    * Called when a large body starts to arrive, with the shared memory its bytes go to and a cell
-   * (`filled[0]`) the reader keeps at how many are there (node/mapAhead.ts reads it).
+   * (`filled[0]`) the reader keeps at how many are there (node/mapAhead.ts reads it). What it
+   * returns may give the body's long strings already unescaped.
    */
-  onLargeBody?(bytes: SharedArrayBuffer, filled: Int32Array): void;
+  onLargeBody?(bytes: SharedArrayBuffer, filled: Int32Array): BodyReadAhead | void;
 }
 
 interface Waiting {
@@ -49,7 +52,7 @@ interface Waiting {
   error?: Error;
 }
 
-type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Buffer; scanner: LongStringScanner; progress: Int32Array });
+type Body = { length: number; filled: number } & ({ chunks: Buffer[] } | { shared: Buffer; scanner: LongStringScanner; progress: Int32Array; readAhead?: BodyReadAhead });
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -138,12 +141,13 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
           if (length >= this.largeBodyBytes) {
             const shared = new SharedArrayBuffer(length);
             const progress = new Int32Array(new SharedArrayBuffer(4));
+            let readAhead: BodyReadAhead | undefined;
             try {
-              this.options.onLargeBody?.(shared, progress);
+              readAhead = this.options.onLargeBody?.(shared, progress) ?? undefined;
             } catch {
               // only a head start for another thread: reading goes on without it
             }
-            this.body = { length, filled: 0, shared: Buffer.from(shared), scanner: new LongStringScanner(this.longStringBytes), progress };
+            this.body = { length, filled: 0, shared: Buffer.from(shared), scanner: new LongStringScanner(this.longStringBytes), progress, readAhead };
           } else this.body = { length, filled: 0, chunks: [] };
         }
         const body = this.body;
@@ -159,7 +163,7 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
         data = data.subarray(take);
         if (body.filled === body.length) {
           this.body = undefined;
-          if ('shared' in body) this.decodeLarge(body.shared, body.scanner);
+          if ('shared' in body) this.decodeLarge(body.shared, body.scanner, body.readAhead);
           else this.decodeSmall(body.chunks.length === 1 ? body.chunks[0] : Buffer.concat(body.chunks));
         }
       }
@@ -178,13 +182,13 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     }
   }
 
-  private decodeLarge(bytes: Buffer, scanner: LongStringScanner): void {
+  private decodeLarge(bytes: Buffer, scanner: LongStringScanner, readAhead: BodyReadAhead | undefined): void {
     const entry: Waiting = { key: {}, ready: false };
     this.waiting.push(entry);
     this.decoding = this.decoding.then(async () => {
       const abandoned: Array<() => void> = [];
       try {
-        entry.message = await this.decodeInSlices(bytes, bytes.buffer as SharedArrayBuffer, scanner, entry, abandoned);
+        entry.message = await this.decodeInSlices(bytes, bytes.buffer as SharedArrayBuffer, scanner, readAhead, entry, abandoned);
         entry.key = orderKeyOf(entry.message);
       } catch {
         for (const abandon of abandoned) abandon();
@@ -194,6 +198,8 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
         } catch (error) {
           entry.error = error as Error;
         }
+      } finally {
+        readAhead?.dispose();
       }
       entry.ready = true;
       this.deliver();
@@ -201,7 +207,14 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
   }
 
   /** The body's message, decoded a slice at a time; throws when it must be parsed whole instead. */
-  private async decodeInSlices(bytes: Buffer, shared: SharedArrayBuffer, scanner: LongStringScanner, entry: Waiting, abandoned: Array<() => void>): Promise<unknown> {
+  private async decodeInSlices(
+    bytes: Buffer,
+    shared: SharedArrayBuffer,
+    scanner: LongStringScanner,
+    readAhead: BodyReadAhead | undefined,
+    entry: Waiting,
+    abandoned: Array<() => void>,
+  ): Promise<unknown> {
     const strings = scanner.result();
     const skeleton = strings && parseSkeleton(bytes, strings);
     if (!skeleton) throw new Error('not decodable in slices');
@@ -225,7 +238,7 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
     });
     if (abandon) abandoned.push(abandon);
     for (const slot of skeleton.slots) {
-      const pieces = await decodeLongString(bytes, slot, this.decodeOptions);
+      const pieces = await decodeLongString(bytes, slot, this.decodeOptions, readAhead);
       // The string is delivered as a rope of its pieces (nothing copies them until it is read),
       // and the pieces are kept for whoever can use them as they are.
       let text = '';

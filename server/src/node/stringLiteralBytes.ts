@@ -43,6 +43,7 @@ export function decodeStringLiteral(bytes: Buffer): DecodedText {
 
 /** The text whose UTF-8 bytes (already unescaped, see bodyStrings.ts) are `bytes`. */
 export function decodeUtf8Text(bytes: Buffer): DecodedText {
+  if (isAscii(bytes)) return whole(bytes.toString('latin1')); // no runs to look for
   const asUtf8 = () => whole(bytes.toString('utf8'));
   if (manyRunsAhead(bytes.subarray(0, PROBE_BYTES))) return asUtf8();
   return fromReading(bytes.toString('latin1'), asUtf8);

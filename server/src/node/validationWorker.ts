@@ -1,8 +1,8 @@
 // Worker thread entry: keeps the open documents' validation state and answers the server's
 // requests in order. Says when it starts each request, so the server's watchdog times the
 // validation itself, not the queue before it. A large body's long strings are read while it
-// arrives (bodyStrings.ts), and a preloaded text is validated as soon as the body is in, while
-// the server's own thread decodes the same message.
+// arrives (bodyStrings.ts; the server's thread is told where they are, to make its own copy of a
+// text from them), and a preloaded text is validated as soon as the body is in.
 import { parentPort } from 'node:worker_threads';
 import { ValidationEngine } from '../validationEngine';
 import { BodyStrings, canFollowBodies } from './bodyStrings';
@@ -10,15 +10,22 @@ import { mapAhead } from './mapAhead';
 import { decodeStringLiteral, decodeUtf8Text } from './stringLiteralBytes';
 import type { DecodedText } from '../../../core/text/decodedText';
 import type { ValidationMessage } from '../validator';
-import type { WorkerMessage } from './workerMessages';
+import type { WorkerMessage, WorkerReply } from './workerMessages';
 
 // The server may speak LSP on stdout, which a worker shares: anything logged goes to stderr.
 console.log = console.info = console.debug = console.error;
 
 const engine = new ValidationEngine();
 
+interface Following {
+  body: number;
+  strings: BodyStrings;
+  /** A preload takes its text: the server hears of the strings once that text is made. */
+  taken?: boolean;
+}
+
 /** The large body being read as it arrives, until a preload takes its text, another body starts, or soon after it is in. */
-let following: { body: number; strings: BodyStrings } | undefined;
+let following: Following | undefined;
 /** How long a body's strings are kept once it is in, for the preload the server posts right after. */
 const KEEP_MS = 2000;
 
@@ -26,9 +33,22 @@ function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array): voi
   following?.strings.stop();
   following = undefined;
   if (!canFollowBodies) return;
-  const current = { body, strings: new BodyStrings(bytes, filled, 64 * 1024) };
+  const current: Following = { body, strings: new BodyStrings(bytes, filled, 64 * 1024) };
   following = current;
-  void current.strings.whenRead().then(() => setTimeout(() => following === current && (following = undefined), KEEP_MS).unref());
+  void current.strings.whenRead().then(() => {
+    if (!current.taken) announce(current);
+    setTimeout(() => following === current && (following = undefined), KEEP_MS).unref();
+  });
+}
+
+/**
+ * Tells the server's thread where the body's strings are unescaped (it makes its own copy of a
+ * text from them). After this thread made its own text, when a preload takes one: both copies
+ * are fresh memory, and on this machine two threads touching it at once slow each other down.
+ */
+function announce({ body, strings }: Following): void {
+  const read = strings.readStrings();
+  if (read && read.length > 0) parentPort?.postMessage({ kind: 'bodyRead', body, output: strings.outputBytes, strings: read } satisfies WorkerReply);
 }
 
 /** The preloaded text: from the strings read as the body arrived, else decoded now in one go. */
@@ -36,10 +56,17 @@ function preloadedText(message: Extract<WorkerMessage, { kind: 'preload' }>): De
   // In one go, the fastest way once the body is in; the server checked the bytes are valid
   // UTF-8, so its own decode a slice at a time gives exactly this text.
   const decodeNow = () => decodeStringLiteral(Buffer.from(message.bytes, message.start - 1, message.end - message.start + 2));
-  const strings = following && message.body !== undefined && following.body === message.body ? following.strings : undefined;
-  if (!strings) return decodeNow();
+  const current = following && message.body !== undefined && following.body === message.body ? following : undefined;
+  if (!current) return decodeNow();
   following = undefined;
-  return strings.take(message.start, message.end).then((bytes) => (bytes ? decodeUtf8Text(bytes) : decodeNow()));
+  current.taken = true;
+  return current.strings.take(message.start, message.end).then((bytes) => {
+    try {
+      return bytes ? decodeUtf8Text(bytes) : decodeNow();
+    } finally {
+      announce(current);
+    }
+  });
 }
 
 /** The engine's message, after doing what is not one (texts handed over early). */

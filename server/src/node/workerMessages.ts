@@ -1,7 +1,8 @@
 // What the server posts to its validation worker: the engine's messages, plus texts handed over
 // as shared bytes before the server has decoded them (a large didOpen), so that an `open` can
-// name one instead of carrying (and copying) 30 MB.
+// name one instead of carrying (and copying) 30 MB. And what the worker posts back.
 import type { ValidationMessage } from '../validator';
+import type { ReadString } from './bodyStrings';
 
 export type WorkerMessage =
   | ValidationMessage
@@ -18,3 +19,13 @@ export type WorkerMessage =
   | { kind: 'prepare'; bytes: SharedArrayBuffer; filled: Int32Array; body: number }
   /** Text `id` will not be opened. */
   | { kind: 'release'; id: number };
+
+export type WorkerReply =
+  /** Request `id` is being worked on now (the watchdog starts). */
+  | { kind: 'started'; id: number }
+  | { kind: 'result'; id: number; result?: unknown; error?: string }
+  /**
+   * Large body `body` has been read as it arrived: these long strings of it are unescaped, as
+   * UTF-8, in `output` (the server's thread makes its own copy of a text from them).
+   */
+  | { kind: 'bodyRead'; body: number; output: SharedArrayBuffer; strings: ReadString[] };

@@ -5,15 +5,13 @@
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-json-languageservice';
 import type { SourceWorkspaces } from '../../../core/rules';
-import type { DiagnosisResult, DocumentValidator, PreloadedText, ValidationMessage } from '../validator';
-import type { WorkerMessage } from './workerMessages';
+import type { BodyReadAhead, DiagnosisResult, DocumentValidator, PreloadedText, ValidationMessage } from '../validator';
+import type { WorkerMessage, WorkerReply } from './workerMessages';
 
 interface Pending {
   resolve(result: unknown): void;
   reject(error: Error): void;
 }
-
-type WorkerReply = { kind: 'started'; id: number } | { kind: 'result'; id: number; result?: unknown; error?: string };
 
 export interface WorkerValidatorOptions {
   workerPath: string;
@@ -35,6 +33,8 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
   /** Large bodies by their memory (the same object on this thread; each message gives the worker a new one). */
   const bodies = new WeakMap<SharedArrayBuffer, number>();
   let nextBody = 1;
+  /** Bodies the reader is still decoding, and the strings the worker read of each as it arrived. */
+  const readAhead = new Map<number, Extract<WorkerReply, { kind: 'bodyRead' }> | undefined>();
   let watchdog: NodeJS.Timeout | undefined;
 
   const stopWatchdog = () => {
@@ -62,6 +62,10 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
     const created = new Worker(options.workerPath, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
     created.on('message', (reply: WorkerReply) => {
       if (worker !== created) return;
+      if (reply.kind === 'bodyRead') {
+        if (readAhead.has(reply.body)) readAhead.set(reply.body, reply);
+        return;
+      }
       if (reply.kind === 'started') {
         stopWatchdog();
         watchdog = setTimeout(() => onHung(created), options.watchdogMs);
@@ -122,10 +126,22 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
       preloads.set(id, worker!);
       return { id };
     },
-    prepare(bytes, filled) {
+    prepare(bytes, filled): BodyReadAhead {
       const body = nextBody++;
       bodies.set(bytes, body);
       send({ kind: 'prepare', bytes, filled, body });
+      const following = worker;
+      readAhead.set(body, undefined);
+      return {
+        stringAt(start, end) {
+          const read = readAhead.get(body);
+          // Pending while the worker that follows the body is still the current one.
+          if (!read) return worker === following && readAhead.has(body) ? 'pending' : undefined;
+          const string = read.strings.find((s) => s.start === start && s.end === end);
+          return string && new Uint8Array(read.output, string.outStart, string.outEnd - string.outStart);
+        },
+        dispose: () => readAhead.delete(body),
+      };
     },
     release(preloaded) {
       if (heldByWorker(preloaded)) send({ kind: 'release', id: preloaded.id });

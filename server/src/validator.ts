@@ -31,6 +31,11 @@ export interface BodyReadAhead {
    * 'pending' while they may still come, undefined when they will not (then decode it yourself).
    */
   stringAt(start: number, end: number): Uint8Array | 'pending' | undefined;
+  /**
+   * While stringAt says 'pending': resolves when it no longer will, if that is soon (the other
+   * thread has read the whole body); undefined when it may take long (decode meanwhile).
+   */
+  whenSettled(): Promise<void> | undefined;
   /** The reader is done with the body. */
   dispose(): void;
 }

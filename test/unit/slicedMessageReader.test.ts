@@ -193,11 +193,15 @@ describe('the sliced message reader', () => {
 describe('a long string another thread unescaped while the body arrived', () => {
   const textOf = (event: Event) => (event as { message: { params: { textDocument: { text: string } } } }).message.params.textDocument;
 
-  /** A read-ahead that says 'pending' `waits` times, then gives `bytes` (or undefined), and counts what is asked of it. */
-  function readAhead(bytes: Uint8Array | undefined, waits: number) {
+  /**
+   * A read-ahead that says 'pending' `waits` times, then gives `bytes` (or undefined), and counts
+   * what is asked of it; `settled`, if given, is what it says of when it will know.
+   */
+  function readAhead(bytes: Uint8Array | undefined, waits: number, settled?: Promise<void>) {
     const calls = { stringAt: 0, dispose: 0 };
     const ahead: BodyReadAhead = {
       stringAt: () => (++calls.stringAt <= waits ? 'pending' : bytes),
+      whenSettled: () => settled,
       dispose: () => void calls.dispose++,
     };
     return { calls, options: { ...TINY, onLargeBody: () => ahead } satisfies SlicedMessageReaderOptions };
@@ -215,6 +219,19 @@ describe('a long string another thread unescaped while the body arrived', () => 
       assert.equal(calls.stringAt, waits + 1);
       assert.equal(calls.dispose, 1);
     }
+  });
+
+  it('is waited for, not decoded meanwhile, when the other thread says it soon knows', async () => {
+    let known!: () => void;
+    const { calls, options } = readAhead(Buffer.from('from the other thread', 'utf8'), 1, new Promise<void>((resolve) => (known = resolve)));
+    const opening = ours(didOpen('file:///a.connection.json', TRICKY), [64], 1, options);
+    while (calls.stringAt === 0) await new Promise((resolve) => setImmediate(resolve));
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(calls.stringAt, 1); // decoding a slice at a time would have asked again after each
+    known();
+    const [opened] = await opening;
+    assert.equal(textOf(opened).text, 'from the other thread');
+    assert.equal(calls.stringAt, 2);
   });
 
   it('is decoded here when the bytes will not come, or the body is not valid UTF-8', async () => {

@@ -55,11 +55,15 @@ export class BodyStrings {
   private readonly followed: Promise<void>;
   private stopped = false;
 
-  /** Follows `bytes` as the reader fills it; strings shorter than `minLength` bytes are not kept. */
+  /**
+   * Follows `bytes` as the reader fills it; strings shorter than `minLength` bytes are not kept.
+   * How far it has read is kept in `read[0]`, for the server's thread.
+   */
   constructor(
     bytes: SharedArrayBuffer,
     private readonly filled: Int32Array,
     private readonly minLength = 1 << 20,
+    private readonly read?: Int32Array,
   ) {
     this.input = new Uint8Array(bytes);
     this.outputBytes = new SharedArrayBuffer(bytes.byteLength);
@@ -94,6 +98,7 @@ export class BodyStrings {
     while (!this.stopped) {
       const filled = Math.min(Atomics.load(this.filled, 0), this.input.length);
       this.advance(Math.min(filled, this.at + TURN));
+      if (this.read) Atomics.store(this.read, 0, this.at);
       if (this.at >= this.input.length) return;
       if (this.at < filled - 16) {
         await new Promise<void>((resolve) => setImmediate(resolve)); // other messages meanwhile

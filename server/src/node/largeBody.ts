@@ -132,7 +132,7 @@ export function parseSkeleton(body: Buffer, strings: LongString[]): { message: u
 /**
  * The long string's text in pieces, decoded a slice at a time with a yield between slices; or,
  * as soon as `readAhead` has them, made from the bytes another thread unescaped as the body
- * arrived (what this thread decoded so far is dropped).
+ * arrived (what this thread decoded so far is dropped). When they are soon there, it waits.
  */
 export async function decodeLongString(body: Uint8Array, s: LongString, options: LargeBodyOptions, readAhead?: BodyReadAhead): Promise<string[]> {
   const pieces: string[] = [];
@@ -142,6 +142,12 @@ export async function decodeLongString(body: Uint8Array, s: LongString, options:
     // Only for valid UTF-8: then both ways give the same text (invalid bytes are left to this decode).
     if (unescaped instanceof Uint8Array && isUtf8(body.subarray(s.start, s.end))) return textOfUtf8(unescaped, options);
     if (unescaped !== 'pending') readAhead = undefined;
+    // Soon known: waiting leaves the cores to the worker, which is making its own copy meanwhile.
+    const settled = readAhead?.whenSettled();
+    if (settled) {
+      await settled;
+      continue;
+    }
     const next = slices.next();
     if (next.done) return pieces;
     pieces.push(next.value);

@@ -29,11 +29,11 @@ let following: Following | undefined;
 /** How long a body's strings are kept once it is in, for the preload the server posts right after. */
 const KEEP_MS = 2000;
 
-function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array): void {
+function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array, followed: Int32Array): void {
   following?.strings.stop();
   following = undefined;
   if (!canFollowBodies) return;
-  const current: Following = { body, strings: new BodyStrings(bytes, filled, 64 * 1024) };
+  const current: Following = { body, strings: new BodyStrings(bytes, filled, 64 * 1024, followed) };
   following = current;
   void current.strings.whenRead().then(() => {
     if (!current.taken) announce(current);
@@ -48,7 +48,7 @@ function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array): voi
  */
 function announce({ body, strings }: Following): void {
   const read = strings.readStrings();
-  if (read && read.length > 0) parentPort?.postMessage({ kind: 'bodyRead', body, output: strings.outputBytes, strings: read } satisfies WorkerReply);
+  if (read) parentPort?.postMessage({ kind: 'bodyRead', body, output: strings.outputBytes, strings: read } satisfies WorkerReply);
 }
 
 /** The preloaded text: from the strings read as the body arrived, else decoded now in one go. */
@@ -86,7 +86,7 @@ function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined 
     }
     case 'prepare':
       void mapAhead(message.bytes, message.filled);
-      follow(message.body, message.bytes, message.filled);
+      follow(message.body, message.bytes, message.filled, message.followed);
       return undefined;
     case 'release':
       engine.release(message.id);

@@ -14,9 +14,10 @@ export type WorkerMessage =
   | { kind: 'preload'; id: number; uri: string; version: number; bytes: SharedArrayBuffer; start: number; end: number; body?: number }
   /**
    * Large body number `body` arriving in `bytes` (`filled[0]` of them so far): make its memory
-   * resident ahead of the reader, and read its long strings as they arrive (a preload names the body).
+   * resident ahead of the reader, and read its long strings as they arrive, keeping how far in
+   * `followed[0]` (a preload names the body).
    */
-  | { kind: 'prepare'; bytes: SharedArrayBuffer; filled: Int32Array; body: number }
+  | { kind: 'prepare'; bytes: SharedArrayBuffer; filled: Int32Array; followed: Int32Array; body: number }
   /** Text `id` will not be opened. */
   | { kind: 'release'; id: number };
 
@@ -25,7 +26,7 @@ export type WorkerReply =
   | { kind: 'started'; id: number }
   | { kind: 'result'; id: number; result?: unknown; error?: string }
   /**
-   * Large body `body` has been read as it arrived: these long strings of it are unescaped, as
-   * UTF-8, in `output` (the server's thread makes its own copy of a text from them).
+   * Large body `body` has been read as it arrived: these long strings of it (perhaps none) are
+   * unescaped, as UTF-8, in `output` (the server's thread makes its own copy of a text from them).
    */
   | { kind: 'bodyRead'; body: number; output: SharedArrayBuffer; strings: ReadString[] };

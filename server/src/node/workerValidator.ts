@@ -13,6 +13,28 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** A large body the reader is decoding, and what the worker has read of it (see BodyReadAhead). */
+interface ReadAheadBody {
+  /** How far the worker has read the body (`followed[0]`), of its `length` bytes. */
+  followed: Int32Array;
+  length: number;
+  read?: Extract<WorkerReply, { kind: 'bodyRead' }>;
+  /** Nothing more will come: `read`, or the reader decodes the body itself. */
+  settled: boolean;
+  waiters: Array<() => void>;
+}
+
+/**
+ * How long the reader waits, at most, for the worker to say where a body's strings are once it
+ * has read them all (it says so after making its own copy of the text: about 0.1 s at 30 MB).
+ */
+const ANNOUNCE_WAIT_MS = 1000;
+
+function settle(body: ReadAheadBody): void {
+  body.settled = true;
+  for (const resolve of body.waiters.splice(0)) resolve();
+}
+
 export interface WorkerValidatorOptions {
   workerPath: string;
   /** The open documents as the server holds them now: replayed into a replacement worker. */
@@ -34,7 +56,7 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
   const bodies = new WeakMap<SharedArrayBuffer, number>();
   let nextBody = 1;
   /** Bodies the reader is still decoding, and the strings the worker read of each as it arrived. */
-  const readAhead = new Map<number, Extract<WorkerReply, { kind: 'bodyRead' }> | undefined>();
+  const readAhead = new Map<number, ReadAheadBody>();
   let watchdog: NodeJS.Timeout | undefined;
 
   const stopWatchdog = () => {
@@ -43,6 +65,7 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
   };
 
   const failAll = (error: Error) => {
+    for (const body of readAhead.values()) settle(body); // the worker's strings will not come
     stopWatchdog();
     for (const p of pending.values()) p.reject(error);
     pending.clear();
@@ -63,7 +86,11 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
     created.on('message', (reply: WorkerReply) => {
       if (worker !== created) return;
       if (reply.kind === 'bodyRead') {
-        if (readAhead.has(reply.body)) readAhead.set(reply.body, reply);
+        const body = readAhead.get(reply.body);
+        if (body) {
+          body.read = reply;
+          settle(body);
+        }
         return;
       }
       if (reply.kind === 'started') {
@@ -129,18 +156,31 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
     prepare(bytes, filled): BodyReadAhead {
       const body = nextBody++;
       bodies.set(bytes, body);
-      send({ kind: 'prepare', bytes, filled, body });
+      const entry: ReadAheadBody = { followed: new Int32Array(new SharedArrayBuffer(4)), length: bytes.byteLength, settled: false, waiters: [] };
+      readAhead.set(body, entry);
+      send({ kind: 'prepare', bytes, filled, followed: entry.followed, body });
       const following = worker;
-      readAhead.set(body, undefined);
       return {
         stringAt(start, end) {
-          const read = readAhead.get(body);
+          const read = entry.read;
           // Pending while the worker that follows the body is still the current one.
-          if (!read) return worker === following && readAhead.has(body) ? 'pending' : undefined;
+          if (!read) return !entry.settled && worker === following ? 'pending' : undefined;
           const string = read.strings.find((s) => s.start === start && s.end === end);
           return string && new Uint8Array(read.output, string.outStart, string.outEnd - string.outStart);
         },
-        dispose: () => readAhead.delete(body),
+        whenSettled() {
+          if (entry.settled) return Promise.resolve();
+          if (Atomics.load(entry.followed, 0) < entry.length) return undefined; // still reading, or busy with other work
+          return new Promise<void>((resolve) => {
+            if (entry.waiters.length === 0) setTimeout(() => settle(entry), ANNOUNCE_WAIT_MS).unref();
+            entry.waiters.push(resolve);
+          });
+        },
+        dispose() {
+          entry.read = undefined; // the 30 MB of output are no longer held here
+          settle(entry);
+          readAhead.delete(body);
+        },
       };
     },
     release(preloaded) {
@@ -155,6 +195,7 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
         ? request<Diagnostic[]>({ kind: 'validateText', id: nextId++, uri, preloaded: preloaded!.id, sourceWorkspaces })
         : request<Diagnostic[]>({ kind: 'validateText', id: nextId++, uri, text, sourceWorkspaces }),
     dispose(): void {
+      for (const body of readAhead.values()) settle(body);
       stopWatchdog();
       const current = worker;
       worker = undefined;

@@ -26,6 +26,8 @@ export interface PreloadedText {
 
 /** The long strings of a large body that another thread unescaped while the body arrived. */
 export interface BodyReadAhead {
+  /** The reader starts decoding the body (after handing over any text of it with `preload`). */
+  decoding(): void;
   /**
    * The UTF-8 bytes of the value of the string whose content is bytes [start, end) of the body:
    * 'pending' while they may still come, undefined when they will not (then decode it yourself).

@@ -109,6 +109,7 @@ describe('a text handed to the validation worker as bytes', () => {
       const { bytes, start, end } = didOpenBytes(text, (literal) => literal.replace(/\//g, '\\/').replace(/é/g, '\\u00e9').replace(/😀/g, '\\ud83d\\ude00'));
       const { arrived, readAhead } = await arriveInParts(validator, bytes);
       const preloaded = validator.preload!(URI, 1, arrived, start, end);
+      readAhead.decoding();
       validator.open(URI, 1, 1, text, undefined, preloaded);
       assert.deepEqual((await validator.diagnose(URI)).diagnostics, await expectedDiagnostics(text));
       // The server's thread may make its own copy of the text from the same bytes.
@@ -126,6 +127,7 @@ describe('a text handed to the validation worker as bytes', () => {
     try {
       const { bytes, start, end } = didOpenBytes(text, (literal) => literal.replace(/é/g, '\\u00e9'));
       const { readAhead } = await arriveInParts(validator, bytes);
+      readAhead.decoding();
       assert.equal(Buffer.from((await readAheadOf(readAhead, start, end))!).toString('utf8'), text);
       assert.equal(await readAheadOf(readAhead, start + 1, end), undefined); // no such string
     } finally {

@@ -198,9 +198,13 @@ describe('a long string another thread unescaped while the body arrived', () => 
    * what is asked of it; `settled`, if given, is what it says of when it will know.
    */
   function readAhead(bytes: Uint8Array | undefined, waits: number, settled?: Promise<void>) {
-    const calls = { stringAt: 0, dispose: 0 };
+    const calls = { decoding: 0, stringAt: 0, dispose: 0 };
     const ahead: BodyReadAhead = {
-      stringAt: () => (++calls.stringAt <= waits ? 'pending' : bytes),
+      decoding: () => void calls.decoding++,
+      stringAt: () => {
+        assert.equal(calls.decoding, 1, 'asked for after saying it decodes');
+        return ++calls.stringAt <= waits ? 'pending' : bytes;
+      },
       whenSettled: () => settled,
       dispose: () => void calls.dispose++,
     };

@@ -237,6 +237,7 @@ export class SlicedMessageReader extends AbstractMessageReader implements Messag
       },
     });
     if (abandon) abandoned.push(abandon);
+    readAhead?.decoding();
     for (const slot of skeleton.slots) {
       const pieces = await decodeLongString(bytes, slot, this.decodeOptions, readAhead);
       // The string is delivered as a rope of its pieces (nothing copies them until it is read),

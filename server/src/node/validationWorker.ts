@@ -26,6 +26,8 @@ interface Following {
 
 /** The large body being read as it arrives, until a preload takes its text, another body starts, or soon after it is in. */
 let following: Following | undefined;
+/** The last large body followed, preloaded or not: the server asks where its strings are. */
+let latest: Following | undefined;
 /** How long a body's strings are kept once it is in, for the preload the server posts right after. */
 const KEEP_MS = 2000;
 
@@ -34,11 +36,21 @@ function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array, foll
   following = undefined;
   if (!canFollowBodies) return;
   const current: Following = { body, strings: new BodyStrings(bytes, filled, 64 * 1024, followed) };
-  following = current;
+  following = latest = current;
   void current.strings.whenRead().then(() => {
-    if (!current.taken) announce(current);
-    setTimeout(() => following === current && (following = undefined), KEEP_MS).unref();
+    setTimeout(() => {
+      if (following === current) following = undefined;
+      if (latest === current && !current.taken) latest = undefined;
+    }, KEEP_MS).unref();
   });
+}
+
+/** The server decodes body `body` now (after posting any preload of it): where are its strings? */
+function tellStrings(body: number): void {
+  const current = latest?.body === body ? latest : undefined;
+  if (!current) parentPort?.postMessage({ kind: 'bodyRead', body, strings: [] } satisfies WorkerReply);
+  else if (!current.taken) void current.strings.whenRead().then(() => announce(current));
+  // else the preload that took it announces once its own copy of the text is made
 }
 
 /**
@@ -46,9 +58,10 @@ function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array, foll
  * text from them). After this thread made its own text, when a preload takes one: both copies
  * are fresh memory, and on this machine two threads touching it at once slow each other down.
  */
-function announce({ body, strings }: Following): void {
-  const read = strings.readStrings();
-  if (read) parentPort?.postMessage({ kind: 'bodyRead', body, output: strings.outputBytes, strings: read } satisfies WorkerReply);
+function announce(current: Following): void {
+  const { body, strings } = current;
+  if (latest === current) latest = undefined;
+  parentPort?.postMessage({ kind: 'bodyRead', body, output: strings.outputBytes, strings: strings.readStrings() ?? [] } satisfies WorkerReply);
 }
 
 /** The preloaded text: from the strings read as the body arrived, else decoded now in one go. */
@@ -87,6 +100,9 @@ function asEngineMessage(message: WorkerMessage): ValidationMessage | undefined 
     case 'prepare':
       void mapAhead(message.bytes, message.filled);
       follow(message.body, message.bytes, message.filled, message.followed);
+      return undefined;
+    case 'strings':
+      tellStrings(message.body);
       return undefined;
     case 'release':
       engine.release(message.id);

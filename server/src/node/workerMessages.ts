@@ -18,6 +18,11 @@ export type WorkerMessage =
    * `followed[0]` (a preload names the body).
    */
   | { kind: 'prepare'; bytes: SharedArrayBuffer; filled: Int32Array; followed: Int32Array; body: number }
+  /**
+   * The server decodes body `body` now (any preload of it is posted before): post where its
+   * long strings are unescaped once they are read (after the preload's own copy of the text).
+   */
+  | { kind: 'strings'; body: number }
   /** Text `id` will not be opened. */
   | { kind: 'release'; id: number };
 
@@ -28,5 +33,6 @@ export type WorkerReply =
   /**
    * Large body `body` has been read as it arrived: these long strings of it (perhaps none) are
    * unescaped, as UTF-8, in `output` (the server's thread makes its own copy of a text from them).
+   * The answer to `strings`.
    */
-  | { kind: 'bodyRead'; body: number; output: SharedArrayBuffer; strings: ReadString[] };
+  | { kind: 'bodyRead'; body: number; output?: SharedArrayBuffer; strings: ReadString[] };

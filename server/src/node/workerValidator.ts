@@ -161,12 +161,15 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
       send({ kind: 'prepare', bytes, filled, followed: entry.followed, body });
       const following = worker;
       return {
+        decoding() {
+          if (worker === following) send({ kind: 'strings', body });
+        },
         stringAt(start, end) {
           const read = entry.read;
           // Pending while the worker that follows the body is still the current one.
           if (!read) return !entry.settled && worker === following ? 'pending' : undefined;
-          const string = read.strings.find((s) => s.start === start && s.end === end);
-          return string && new Uint8Array(read.output, string.outStart, string.outEnd - string.outStart);
+          const string = read.output && read.strings.find((s) => s.start === start && s.end === end);
+          return string ? new Uint8Array(read.output!, string.outStart, string.outEnd - string.outStart) : undefined;
         },
         whenSettled() {
           if (entry.settled) return Promise.resolve();

@@ -4,6 +4,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanLayout, updateLayout } from '../../core/language/catalogLayout';
 import { entryOffset, entrySkeleton } from '../../core/language/entrySkeleton';
+import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
+import { IncrementalValidation } from '../../core/language/incrementalValidation';
+import { validateConnection } from '../../core/language/validateConnection';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { discoveredCatalog, random } from '../bench/discoveredCatalog';
 
 const properties = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field_${i}`, { type: ['null', 'string'], description: `Field ${i} with "quotes", {braces} and [brackets] \\ and ünïcode` }]));
 const schema = { type: 'object', properties };
@@ -115,5 +120,28 @@ describe('a stream entry read without its jsonSchema tree', () => {
     assert.deepEqual(skeleton.jsonSchema.value(), value);
     assert.equal(skeleton.jsonSchema.bytes(), Buffer.byteLength(JSON.stringify(value)));
     assert.ok(skeleton.jsonSchema.fields().has(['field_5']));
+  });
+
+  it('a file whose entries were edited anywhere outside their schemas gets the diagnostics of the whole-file path', async () => {
+    // Random edits of the parts the skeleton keeps (keys, values, punctuation, line breaks and
+    // indentation), each checked against validateConnection, which builds the whole tree.
+    const service = createConnectionLanguageService();
+    const base = discoveredCatalog(6);
+    const layout = scanLayout(base, 'measure')!;
+    const next = random(42);
+    const inserts = ['', ' ', '\n', '\r\n  ', '"', ',', ':', '{', '}', '[', ']', 'x', '1', 'true', '\n   ', '\t'];
+    let throughLayout = 0;
+    for (let k = 0; k < 1000; k++) {
+      const e = Math.floor(next() * layout.starts.length);
+      const { schemaStart, schemaEnd } = layout.places[e];
+      let at: number;
+      do at = layout.starts[e] + Math.floor(next() * (layout.ends[e] - layout.starts[e]));
+      while (at >= layout.starts[e] + schemaStart && at < layout.starts[e] + schemaEnd);
+      const text = base.slice(0, at) + inserts[Math.floor(next() * inserts.length)] + base.slice(at + Math.floor(next() * 3));
+      if (scanLayout(text)) throughLayout++;
+      const whole = await validateConnection(service, TextDocument.create('file:///t.connection.json', 'airbyte-connection', 1, text));
+      assert.deepEqual(await new IncrementalValidation(service, 'file:///t.connection.json', 1, text).diagnostics(), whole, `edit ${k} at ${at}`);
+    }
+    assert.ok(throughLayout > 500, 'most edits keep the entry-by-entry path');
   });
 });

@@ -5,15 +5,18 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { CONNECTION_LANGUAGE_ID } from '../../core/language/documentFilter';
 import { AirbyteResourcesRequest, ValidateTextRequest, type AirbyteInitializationOptions, type ValidateTextResult } from '../../core/protocol';
 import type { ResourceFetcher } from './airbyteResources';
+import { serverEnvironment } from './serverEnvironment';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, resources: ResourceFetcher): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   // stdio, not node-ipc: over a stream the server reads a 30 MB open without blocking its main
   // thread and hands the text to its validation worker as raw bytes (server/src/node/transport.ts);
   // over node-ipc Node parses every message whole before the server sees it.
+  // The client adds these to the extension host's own environment (serverEnvironment.ts).
+  const env = serverEnvironment(process.env);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.stdio },
-    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio, options: { env } },
+    debug: { module, transport: TransportKind.stdio, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: CONNECTION_LANGUAGE_ID }],

@@ -9,6 +9,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { CompletionList, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { serverEnvironment } from '../../client/src/serverEnvironment';
 
 export const SERVER_BIN = path.resolve(__dirname, '../../dist/server.js');
 
@@ -22,8 +23,11 @@ export class LspTestClient {
   /** Called on every publishDiagnostics (the benchmark times them). */
   onPublish?: (params: PublishDiagnosticsParams) => void;
 
-  /** `serverPath`: another Node language server to talk to (the benchmark's peer). */
-  constructor(args: string[] = ['--stdio'], serverPath = SERVER_BIN, env: NodeJS.ProcessEnv = process.env) {
+  /**
+   * `serverPath`: another Node language server to talk to (the benchmark's peer). `env`: by
+   * default this environment plus what the extension starts its server with.
+   */
+  constructor(args: string[] = ['--stdio'], serverPath = SERVER_BIN, env: NodeJS.ProcessEnv = { ...process.env, ...serverEnvironment(process.env) }) {
     this.process = spawn(process.execPath, [serverPath, ...args], { stdio: 'pipe', env });
     this.process.stderr.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));

@@ -111,7 +111,9 @@ export class LspTestClient {
     return this.connection.sendRequest(method, params);
   }
 
+  /** Shuts the server down and resolves once its process is gone (its memory freed, for the next measurement). */
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => (this.process.exitCode !== null || this.process.signalCode !== null ? resolve() : this.process.once('exit', () => resolve())));
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
       await this.connection.sendNotification('exit');
@@ -119,7 +121,10 @@ export class LspTestClient {
       // already gone
     }
     this.connection.dispose();
-    if (this.process.exitCode === null) this.process.kill();
+    // A server that does not leave on `exit` is stopped.
+    const stopping = setTimeout(() => this.process.kill(), 5000);
+    await exited;
+    clearTimeout(stopping);
   }
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { ASTNode, ClientCapabilities, LanguageService, PropertyASTNode } from 'vscode-json-languageservice';
 import { createConnectionLanguageService } from '../../core/language/connectionLanguageService';
+import { warmUp } from './warmUp';
 import { isConnectionDocument } from '../../core/language/documentFilter';
 import { normalizeServerUrl, parseServerUrl } from '../../core/api/serverUrl';
 import { AirbyteResourcesChangedNotification, AirbyteResourcesRequest, ValidateTextRequest, type AirbyteInitializationOptions } from '../../core/protocol';
@@ -141,6 +142,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       },
     };
   });
+
+  // Compiles the completion and hover code before a user's first request (warmUp.ts).
+  connection.onInitialized(() => setImmediate(() => void warmUp().catch(() => undefined)));
 
   connection.onNotification(AirbyteResourcesChangedNotification, () => {
     resources.invalidate();

@@ -22,6 +22,8 @@ interface Following {
   strings: BodyStrings;
   /** A preload takes its text: the server hears of the strings once that text is made. */
   taken?: boolean;
+  /** The server has been told where the strings are. */
+  announced?: boolean;
 }
 
 /** The large body being read as it arrives, until a preload takes its text, another body starts, or soon after it is in. */
@@ -40,7 +42,7 @@ function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array, foll
   void current.strings.whenRead().then(() => {
     setTimeout(() => {
       if (following === current) following = undefined;
-      if (latest === current && !current.taken) latest = undefined;
+      if (latest === current) latest = undefined;
     }, KEEP_MS).unref();
   });
 }
@@ -49,8 +51,8 @@ function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array, foll
 function tellStrings(body: number): void {
   const current = latest?.body === body ? latest : undefined;
   if (!current) parentPort?.postMessage({ kind: 'bodyRead', body, strings: [] } satisfies WorkerReply);
-  else if (!current.taken) void current.strings.whenRead().then(() => announce(current));
-  // else the preload that took it announces once its own copy of the text is made
+  else if (!current.taken && !current.announced) void current.strings.whenRead().then(() => announce(current));
+  // else told already, or the preload that took it tells once its own copy of the text is made
 }
 
 /**
@@ -60,7 +62,8 @@ function tellStrings(body: number): void {
  */
 function announce(current: Following): void {
   const { body, strings } = current;
-  if (latest === current) latest = undefined;
+  if (current.announced) return;
+  current.announced = true;
   parentPort?.postMessage({ kind: 'bodyRead', body, output: strings.outputBytes, strings: strings.readStrings() ?? [] } satisfies WorkerReply);
 }
 

@@ -87,7 +87,7 @@ export function createWorkerValidator(options: WorkerValidatorOptions): Document
       if (worker !== created) return;
       if (reply.kind === 'bodyRead') {
         const body = readAhead.get(reply.body);
-        if (body) {
+        if (body && !body.read) {
           body.read = reply;
           settle(body);
         }

@@ -253,6 +253,7 @@ describe('a long string another thread unescaped while the body arrived', () => 
     const [got] = await ours(frame(body), [64], 1, invalid.options);
     assert.equal(textOf(got).text, textOf(expected).text);
     assert.ok(textOf(got).text.endsWith('\ufffd'));
+    assert.equal(invalid.calls.stringAt, 1, 'not asked again after each slice');
     assert.equal(invalid.calls.dispose, 1);
   });
 

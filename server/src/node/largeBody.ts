@@ -139,9 +139,11 @@ export async function decodeLongString(body: Uint8Array, s: LongString, options:
   const slices = jsonStringPieces(body, s.start, s.end, options.sliceBytes);
   for (;;) {
     const unescaped = readAhead?.stringAt(s.start, s.end);
-    // Only for valid UTF-8: then both ways give the same text (invalid bytes are left to this decode).
-    if (unescaped instanceof Uint8Array && isUtf8(body.subarray(s.start, s.end))) return textOfUtf8(unescaped, options);
-    if (unescaped !== 'pending') readAhead = undefined;
+    if (unescaped instanceof Uint8Array) {
+      // Only for valid UTF-8: then both ways give the same text (invalid bytes are left to this decode).
+      if (isUtf8(body.subarray(s.start, s.end))) return textOfUtf8(unescaped, options);
+      readAhead = undefined;
+    } else if (unescaped !== 'pending') readAhead = undefined;
     // Soon known: waiting leaves the cores to the worker, which is making its own copy meanwhile.
     const settled = readAhead?.whenSettled();
     if (settled) {

@@ -26,25 +26,18 @@ interface Following {
   announced?: boolean;
 }
 
-/** The large body being read as it arrives, until a preload takes its text, another body starts, or soon after it is in. */
-let following: Following | undefined;
-/** The last large body followed, preloaded or not: the server asks where its strings are. */
+/** The last large body followed, until another starts or soon after it is in: a preload takes its text, the server asks where its strings are. */
 let latest: Following | undefined;
-/** How long a body's strings are kept once it is in, for the preload the server posts right after. */
+/** How long a body's strings are kept once it is in, for the preload and the question the server posts right after. */
 const KEEP_MS = 2000;
 
 function follow(body: number, bytes: SharedArrayBuffer, filled: Int32Array, followed: Int32Array): void {
-  following?.strings.stop();
-  following = undefined;
+  if (latest && !latest.taken) latest.strings.stop(); // a taken body's preload still waits for it
+  latest = undefined;
   if (!canFollowBodies) return;
   const current: Following = { body, strings: new BodyStrings(bytes, filled, 64 * 1024, followed) };
-  following = latest = current;
-  void current.strings.whenRead().then(() => {
-    setTimeout(() => {
-      if (following === current) following = undefined;
-      if (latest === current) latest = undefined;
-    }, KEEP_MS).unref();
-  });
+  latest = current;
+  void current.strings.whenRead().then(() => setTimeout(() => latest === current && (latest = undefined), KEEP_MS).unref());
 }
 
 /** The server decodes body `body` now (after posting any preload of it): where are its strings? */
@@ -72,9 +65,8 @@ function preloadedText(message: Extract<WorkerMessage, { kind: 'preload' }>): De
   // In one go, the fastest way once the body is in; the server checked the bytes are valid
   // UTF-8, so its own decode a slice at a time gives exactly this text.
   const decodeNow = () => decodeStringLiteral(Buffer.from(message.bytes, message.start - 1, message.end - message.start + 2));
-  const current = following && message.body !== undefined && following.body === message.body ? following : undefined;
+  const current = latest && !latest.taken && message.body !== undefined && latest.body === message.body ? latest : undefined;
   if (!current) return decodeNow();
-  following = undefined;
   current.taken = true;
   return current.strings.take(message.start, message.end).then((bytes) => {
     try {
